@@ -1,0 +1,128 @@
+using GreenPolicy.Domain;
+
+namespace GreenPolicy.Search;
+
+// What the site asks of the index. The web layer depends on this, never on Lucene:
+// GreenPolicy.Index implements it over one index generation.
+
+public interface IPolicyStore
+{
+    /// <summary>Identifies the index generation answering (changes when a new build is switched in).</summary>
+    string Generation { get; }
+
+    IReadOnlyList<DocumentSummary> Documents();
+
+    /// <summary>Null when unknown.</summary>
+    DocumentView? Document(string id);
+
+    /// <summary>Null when unknown.</summary>
+    Clause? Clause(string id);
+
+    SearchResult Search(SearchRequest request);
+
+    CiteResult Cite(string input);
+
+    IReadOnlyList<IndustrySummary> Industries();
+
+    IReadOnlyList<DepartmentSummary> Departments();
+
+    IReadOnlyList<TargetRow> Targets(TargetFilter filter);
+}
+
+public sealed record DocumentSummary
+{
+    public required DocumentMeta Meta { get; init; }
+    public int ClauseCount { get; init; }
+    /// <summary>现行 / 已到期 against the store's today.</summary>
+    public required string Status { get; init; }
+}
+
+public sealed record DocumentView
+{
+    public required DocumentSummary Summary { get; init; }
+    public IReadOnlyList<StructureUnit> Units { get; init; } = [];
+    public IReadOnlyList<Clause> Clauses { get; init; } = [];
+    public IReadOnlyList<MetadataLine> Metadata { get; init; } = [];
+    public IReadOnlyList<DocumentReference> References { get; init; } = [];
+}
+
+public sealed record SearchRequest
+{
+    public string? Q { get; init; }
+    public IReadOnlyList<string> Doc { get; init; } = [];
+    public IReadOnlyList<string> Level { get; init; } = [];
+    public IReadOnlyList<string> Jurisdiction { get; init; } = [];
+    public IReadOnlyList<string> Status { get; init; } = [];
+    public IReadOnlyList<string> Industry { get; init; } = [];
+    public IReadOnlyList<string> Department { get; init; } = [];
+    public string? Role { get; init; }
+    public IReadOnlyList<int> Year { get; init; } = [];
+    public IReadOnlyList<string> Modality { get; init; } = [];
+    public IReadOnlyList<string> Topic { get; init; } = [];
+    /// <summary>relevance | order</summary>
+    public string Sort { get; init; } = "relevance";
+    public int Page { get; init; } = 1;
+    public int Size { get; init; } = 20;
+}
+
+public sealed record SearchHit
+{
+    public required string Id { get; init; }
+    public required string DocId { get; init; }
+    public required string DocTitle { get; init; }
+    public required string Citation { get; init; }
+    public required string Locator { get; init; }
+    public string? Heading { get; init; }
+    public required string Text { get; init; }
+    /// <summary>HTML: escaped text with the matched passages in &lt;mark&gt;.</summary>
+    public required string Snippet { get; init; }
+    public double Score { get; init; }
+    public IReadOnlyList<IndustryTag> Industries { get; init; } = [];
+    public IReadOnlyList<DepartmentTag> Departments { get; init; } = [];
+    public IReadOnlyList<int> TargetYears { get; init; } = [];
+    public IReadOnlyList<string> Modality { get; init; } = [];
+}
+
+public sealed record FacetValue(string Value, string Label, int Count);
+
+public sealed record SearchResult
+{
+    public required string Query { get; init; }
+    public int Total { get; init; }
+    public double TookMs { get; init; }
+    public IReadOnlyList<SearchHit> Hits { get; init; } = [];
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } =
+        new Dictionary<string, IReadOnlyList<FacetValue>>();
+    /// <summary>When the query itself is a citation that resolves, its target (the site goes straight there).</summary>
+    public CiteTarget? Citation { get; init; }
+    /// <summary>What the query understanding did (ignored words, jurisdiction boosts …), for the UI to explain.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
+
+public sealed record CiteResult
+{
+    public bool Resolved { get; init; }
+    public CiteTarget? Target { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyList<CiteTarget> Candidates { get; init; } = [];
+}
+
+/// <summary>Kind: document | part | chapter | section | box | clause.</summary>
+public sealed record CiteTarget
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public string? Title { get; init; }
+    public string? Heading { get; init; }
+    public string? Text { get; init; }
+    public required string Citation { get; init; }
+    public required string Url { get; init; }
+}
+
+public sealed record IndustrySummary(string Code, string Name, string? Parent, IReadOnlyDictionary<string, int> ClauseCountsByDoc);
+
+public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, IReadOnlyDictionary<string, int> ClauseCountsByRole);
+
+public sealed record TargetFilter(int? Year = null, string? Industry = null, string? Doc = null);
+
+public sealed record TargetRow(string ClauseId, string DocId, string Citation, QuantTarget Target);
