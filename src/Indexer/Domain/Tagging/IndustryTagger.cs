@@ -22,7 +22,8 @@ public sealed partial class IndustryTagger
     {
         foreach (var i in tax.Industries)
         {
-            foreach (var a in i.Aliases.Append(i.Name))
+            // The name is an alias too, unless it is a list-only form (煤炭, 电力, 电子 as written alone).
+            foreach (var a in i.Aliases.Append(i.Name).Where(a => !i.ListOnly.Contains(a)))
                 _lexicon.Add(a, new Entry(Kind.Alias, i));
             foreach (var a in i.ListOnly)
                 _lexicon.Add(a, new Entry(Kind.ListOnly, i));
