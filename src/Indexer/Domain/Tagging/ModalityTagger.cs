@@ -6,8 +6,8 @@ namespace GreenPolicy.Domain.Tagging;
 /// The deontic force of a clause: prohibit (严禁/禁止/不得), require (duties: 要/应/必须/严格执行/确保/
 /// 实施/落实/加快/推进 …, and stated targets), encourage (鼓励/支持/引导/扶持/培育).
 /// <list type="bullet">
-/// <item>An encouragement governs the rest of its sentence: in "支持利用物联网、大数据开展信息采集" the
-/// 开展 is what is supported, not a duty, so verbs inside an encouragement do not make a requirement.</item>
+/// <item>An encouragement governs the rest of its phrase (up to the next comma): in "支持利用物联网、大数据
+/// 开展信息采集，" the 开展 is what is supported, not a duty, so verbs there do not make a requirement.</item>
 /// <item>Nominal uses are not modal: "明确禁止和限制发展的行业" names a list, "发挥政府的引导作用", "加大
 /// 政策支持力度", "培育500家绿色示范工厂" (a quantified target, a requirement).</item>
 /// <item>Descriptive clauses (a plan's review of the past, 面临的形势, 取得的成绩) and purpose clauses
@@ -21,15 +21,23 @@ public static partial class ModalityTagger
         if (descriptive || Purpose().IsMatch(text))
             return [];
         var tags = new List<ModalityTag>();
-        foreach (Match m in Prohibit().Matches(text))
-            tags.Add(new ModalityTag(Modalities.Prohibit, new TextSpan(m.Index, m.Length), "prohibit:" + m.Value));
-
         var scopes = new List<(int Start, int End)>();
+        // What a prohibition or an encouragement governs is not a duty: "严禁国家明令淘汰的落后生产能力…转移".
+        void Scope(Match m)
+        {
+            var end = text.IndexOfAny(['。', '；', ';', '！', '，', ','], m.Index);
+            scopes.Add((m.Index, end < 0 ? text.Length : end));
+        }
+        foreach (Match m in Prohibit().Matches(text))
+        {
+            tags.Add(new ModalityTag(Modalities.Prohibit, new TextSpan(m.Index, m.Length), "prohibit:" + m.Value));
+            Scope(m);
+        }
+
         foreach (Match m in Encourage().Matches(text))
         {
             tags.Add(new ModalityTag(Modalities.Encourage, new TextSpan(m.Index, m.Length), "encourage:" + m.Value));
-            var end = text.IndexOfAny(['。', '；', ';', '！'], m.Index);
-            scopes.Add((m.Index, end < 0 ? text.Length : end));
+            Scope(m);
         }
 
         foreach (Match m in Require().Matches(text))

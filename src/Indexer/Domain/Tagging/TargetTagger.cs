@@ -58,14 +58,14 @@ public static partial class TargetTagger
                 Value = Number(m.Groups["num"].Value, m.Groups["mult"].Value),
                 Unit = Unit(m.Groups["mult"].Value, m.Groups["unit"].Value),
                 Direction = dir,
-                BaseYear = BaseYearAt(m.Index + m.Groups["metric"].Length),
+                BaseYear = BaseYearAt(m.Index + m.Length),
                 TargetYear = YearAt(m.Index),
                 Span = new TextSpan(m.Index, m.Length),
                 Rule = "sentence:change",
             });
         }
 
-        foreach (Match m in CountOf().Matches(t2))
+        foreach (Match m in CountOf().Matches(t2).Concat(CountAfter().Matches(t2)))
         {
             if (targets.Any(x => m.Index >= x.Span.Start && m.Index < x.Span.End))
                 continue;
@@ -148,6 +148,10 @@ public static partial class TargetTagger
 
     [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批)(?:和培育|和建设)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
     private static partial Regex CountOf();
+
+    // "建成工业绿色示范园区10个以上": the metric before the number.
+    [GeneratedRegex(@"(?:建成|打造|培育|创建|建设)(?<metric>[^，。；;、\d]{2,20}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆)(?<more>以上)?")]
+    private static partial Regex CountAfter();
 
     [GeneratedRegex(@"(?:与|比|较)\s?(?<y>\d{4})\s?年|在\s?(?<y>\d{4})\s?年(?:的)?基础上")]
     private static partial Regex BasePhrase();
