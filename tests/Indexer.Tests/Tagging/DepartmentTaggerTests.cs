@@ -45,6 +45,11 @@ public class DepartmentTaggerTests
              "地方各级科技主管部门:implementer", "地方各级财政主管部门:implementer"] },
         // 鼓励地方政府… addresses local government
         { "CN", "鼓励地方政府在沿江有条件的城市推动水泥窑协同处置生活垃圾", ["地方人民政府:implementer"] },
+        // a provincial document's 各地 are its prefectures; "各地各部门要" addresses them
+        { "CN-GZ", "各地各部门要将绿色制造三年行动计划作为一项重要任务", ["贵州省各市（州）人民政府:implementer"] },
+        // a duty with a date and no 要
+        { "CN", "省级工业和信息化主管部门分别于每年1月15日、7月15日前将工作落实情况报领导小组办公室",
+            ["省级工业和信息化主管部门:implementer"] },
         // merely mentioned: a partner or a source of funds has no role
         { "CN", "配合交通运输等部门加快淘汰老旧车", [] },
         { "CN-GZ", "主动争取工业和信息化部等部委对我省智能制造综合标准化与新模式应用专项", [] },

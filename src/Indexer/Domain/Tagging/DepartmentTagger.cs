@@ -241,7 +241,8 @@ public sealed partial class DepartmentTagger
     [GeneratedRegex(@"^\s*(?:要|应|应当)?(?:充分)?发挥牵头作用|^\s*牵头")]
     private static partial Regex LeadAfter();
 
-    [GeneratedRegex(@"^\s*(?:等|等相关部门|等部门)?\s*(?:要|应当|应|必须|务必|负责)")]
+    // "地方各级工业和信息化主管部门要…", "各地各部门要…", "省级工业和信息化主管部门分别于每年1月15日…前报送".
+    [GeneratedRegex(@"^\s*(?:等|等相关部门|等部门|、?各(?:有关)?部门(?:和单位)?)?\s*(?:要|应当|应于|应|必须|务必|负责|分别于)")]
     private static partial Regex DutyAfter();
 
     [GeneratedRegex(@"(?:鼓励|指导和督促|督促|指导|要求)$")]
