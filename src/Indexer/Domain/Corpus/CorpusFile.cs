@@ -105,6 +105,27 @@ public sealed partial record CorpusFile
         // YamlDotNet counts lines from 1 within the text it is given; the YAML starts on file line 2.
         int FileLine(YamlNode node) => (int)node.Start.Line + firstYamlLine - 1;
 
+        // Scan the events first: YamlDotNet reports most syntax errors as YamlException with a position, but some
+        // (an unclosed flow list "[a, b") as a bare InvalidOperationException; then the last good event's line
+        // is where the trouble is.
+        var lastLine = 1L;
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext())
+                lastLine = parser.Current?.End.Line ?? lastLine;
+        }
+        catch (YamlException e)
+        {
+            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            error((int)lastLine + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
+
         YamlMappingNode root;
         try
         {
@@ -167,7 +188,8 @@ public sealed partial record CorpusFile
             }
         }
 
-        int LineOf(string key) => fields.TryGetValue(key, out var f) ? f.Line : firstYamlLine;
+        // A missing field is reported on the front matter's opening '---' line.
+        int LineOf(string key) => fields.TryGetValue(key, out var f) ? f.Line : 1;
 
         var id = Scalar("id");
         var title = Scalar("title");

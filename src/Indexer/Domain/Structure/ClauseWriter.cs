@@ -45,13 +45,14 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         var scope = new Scope(null, "", [], null);
         var children = root.Children;
         var preamble = children.TakeWhile(c => c.Kind == OutlineKind.Paragraph).ToList();
+        var preambleHeadings = ParagraphHeadings(preamble);
         for (var k = 0; k < preamble.Count; k++)
         {
             var single = preamble.Count == 1;
             AddClause(preamble[k], scope, ClauseKinds.Preamble,
                 single ? "preamble" : $"preamble__para_{k + 1}",
                 single ? "序言" : $"序言第{k + 1}段",
-                preamble[k].Text, Topic.Heading(preamble[k].Text, numbered: false));
+                preamble[k].Text, preambleHeadings[preamble[k]]);
         }
         WriteChildren(children.Skip(preamble.Count), scope);
         return (_units, _clauses);
@@ -60,6 +61,8 @@ internal sealed class ClauseWriter(DocumentMeta meta)
     private void WriteChildren(IEnumerable<OutlineNode> children, Scope scope, int paraStart = 0)
     {
         int para = paraStart, point = 0;
+        children = children.ToList();
+        var headings = ParagraphHeadings(children.Where(c => c.Kind == OutlineKind.Paragraph));
         foreach (var child in children)
         {
             switch (child.Kind)
@@ -67,7 +70,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                 case OutlineKind.Paragraph:
                     para++;
                     AddClause(child, scope, ClauseKinds.Paragraph, Join(scope.EId, $"para_{para}"), $"{scope.Locator}第{para}段",
-                        child.Text, Topic.Heading(child.Text, numbered: false));
+                        child.Text, headings[child]);
                     break;
                 case OutlineKind.Point:
                     point++;
@@ -92,6 +95,20 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     throw new InvalidOperationException($"unexpected {child.Kind} outside a box at line {child.Line}");
             }
         }
+    }
+
+    /// <summary>
+    /// Topic headings of sibling paragraphs. A topic sentence names a paragraph among others that have one too
+    /// (002 三（一）: "以供给侧结构性改革为导向，推进结构节能。" next to "…，强化技术节能。"); the first sentence of a
+    /// lone paragraph ("根据资源环境承载力调整区域产业布局，促进区域协同发展。" opening 004 第八章) is just its first
+    /// sentence. A short phrase without a comma ("推进结构节能。", "成都平原经济区：") is a heading on its own.
+    /// </summary>
+    private static Dictionary<OutlineNode, string?> ParagraphHeadings(IEnumerable<OutlineNode> paragraphs)
+    {
+        var candidates = paragraphs.ToDictionary(p => p, p => Topic.Heading(p.Text, numbered: false));
+        var headed = candidates.Values.Count(h => h is not null);
+        return candidates.ToDictionary(kv => kv.Key, kv =>
+            kv.Value is { } h && (headed >= 2 || (h.Length <= 15 && !h.Contains('，'))) ? h : null);
     }
 
     private void WriteDivision(OutlineNode node, Scope scope)

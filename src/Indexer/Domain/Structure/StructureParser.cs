@@ -191,17 +191,36 @@ internal sealed partial class OutlineReader
         {
             if (Top is { Kind: OutlineKind.Annex, Title: null, Children.Count: 0 } annex)
             {
+                // 001: "附件" then its title "重点区域和重点流域具体范围".
                 annex.Title = text;
                 annex.HeadingLine = annex.HeadingLine + " " + text;
+                return i + 1;
             }
-            else
+            if (!_anyNumbered || NextIsTitleOrDate(i))
             {
                 AddMetadata(_anyNumbered ? MetadataKinds.Heading : MetadataKinds.Title, text, line);
+                return i + 1;
             }
-            return i + 1;
         }
         AddText(Top, OutlineKind.Paragraph, text, line);
         return i + 1;
+    }
+
+    /// <summary>
+    /// In the body, a short line without punctuation is metadata only when a title-like line or a date follows
+    /// (a signature block: 000 "工业和信息化部" … "环境保护部" then "2017 年 6 月 30 日"); otherwise it is a short
+    /// clause that lost its 。 ("推进重点行业集中连片清洁生产改造和污染治理").
+    /// </summary>
+    private bool NextIsTitleOrDate(int i)
+    {
+        var j = i + 1;
+        while (j < _clean.Length && _clean[j].Length == 0)
+            j++;
+        if (j >= _clean.Length)
+            return false;
+        var next = _clean[j];
+        return MetadataLines.Classify(next) == MetadataKinds.Date
+            || (Numbering.Recognize(next) is null && MetadataLines.IsTitleLike(next));
     }
 
     private int Numbered(NumberedLine n, string text, int i)
@@ -421,7 +440,8 @@ public static class Topic
         var byColon = colon > 0 && (stop < 0 || colon < stop);
         if (byColon)
             stop = colon;
-        if (stop < 2)
+        // A label before a colon may be two characters ("造纸：实施…"); a sentence heading is longer ("其中。" is not one).
+        if (stop < (byColon ? 2 : 4))
             return null;
         var candidate = text[..stop].Trim();
         var commas = candidate.Count(c => c is '，' or ',');
