@@ -56,4 +56,25 @@ public class TargetTaggerTests
         var x = Assert.Single(TargetTagger.Tag("（1）规模以上企业单位工业增加值能耗下降（%）", [], row));
         Assert.Equal((18m, TargetTagger.Decrease, (int?)2020), (x.Value!.Value, x.Direction, x.TargetYear));
     }
+
+    [Fact]
+    public void ListsOfCountsAndRemovals()
+    {
+        var t = Tag("到2020年，打造和培育500家绿色示范工厂、50家绿色示范园区，推广5000种以上绿色产品");
+        Assert.Contains(t, x => x.Metric == "绿色示范园区" && x.Value == 50);
+        Assert.Contains(t, x => x.Metric == "绿色产品" && x.Value == 5000 && x.Direction == TargetTagger.Floor);
+        var r = Tag("2020年底前，在京津冀及周边地区、汾渭平原淘汰国三及以下运营中重型柴油货车100万辆", 2018);
+        Assert.Contains(r, x => x.Metric == "淘汰国三及以下运营中重型柴油货车" && x.Value == 100 && x.Unit == "万辆" && x.TargetYear == 2020);
+        var cap = Tag("2020年底前，河北钢铁产能控制在2亿吨以内", 2018);
+        Assert.Contains(cap, x => x.Metric == "河北钢铁产能" && x.Direction == TargetTagger.Cap && x.Unit == "亿吨");
+    }
+
+    [Fact]
+    public void ARowThatStatesAChangeTakesTheChangeColumn()
+    {
+        // 004's row gives levels (1.218 → 0.999 tce/万元) under a "%" header; the target is the [-18] change.
+        var row = new IndicatorRow("（1）规模以上单位工业增加值能源消耗降低", "%", [new TableCell("2015年", "1.218"), new TableCell("2020年", "0.999"), new TableCell("变化幅度/变化率", "[-18]")]);
+        var x = Assert.Single(TargetTagger.Tag("（1）规模以上单位工业增加值能源消耗降低（%）", [], row));
+        Assert.Equal((18m, TargetTagger.Decrease), (x.Value!.Value, x.Direction));
+    }
 }

@@ -76,8 +76,9 @@ public static partial class DocumentTagger
                 leadInYears[parentKey] = years;
             }
 
-            var targets = TargetTagger.Tag(text, years, c.Row);
-            var modality = ModalityTagger.Tag(text, Descriptive(c), statesTarget: c.Row is not null || targets.Count > 0);
+            var descriptive = Descriptive(c);
+            var targets = TargetTagger.Tag(text, years, c.Row, descriptive);
+            var modality = ModalityTagger.Tag(text, descriptive, statesTarget: c.Row is not null || targets.Count > 0);
 
             result[i] = c with
             {
