@@ -16,6 +16,8 @@ public class ModalityTaggerTests
         { "加快传统产业绿色化升级改造步伐，支持实施煤层气、页岩气勘查开发利用工程", ["require", "encourage"] },
         // a quantified 培育 is a target, i.e. a requirement
         { "打造和培育500家绿色示范工厂、50家绿色示范园区", ["require"] },
+        // 国家鼓励的… names the state's catalogue; the clause itself requires
+        { "大力推广国家鼓励的工业节水工艺、技术和装备", ["require"] },
         // nominal uses: the government's 引导作用, 支持力度
         { "发挥政府在推进工业绿色发展中的引导作用", ["require"] },
         // 主要/重要/需要 are not the modal 要; 应用 is not the modal 应

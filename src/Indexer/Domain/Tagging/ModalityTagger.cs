@@ -9,7 +9,8 @@ namespace GreenPolicy.Domain.Tagging;
 /// <item>An encouragement governs the rest of its phrase (up to the next comma): in "支持利用物联网、大数据
 /// 开展信息采集，" the 开展 is what is supported, not a duty, so verbs there do not make a requirement.</item>
 /// <item>Nominal uses are not modal: "明确禁止和限制发展的行业" names a list, "发挥政府的引导作用", "加大
-/// 政策支持力度", "培育500家绿色示范工厂" (a quantified target, a requirement).</item>
+/// 政策支持力度", "培育500家绿色示范工厂" (a quantified target, a requirement), "推广国家鼓励的工业节水工艺"
+/// (the state's list, not an encouragement by this clause).</item>
 /// <item>Descriptive clauses (a plan's review of the past, 面临的形势, 取得的成绩) and purpose clauses
 /// ("为…，制定本规划。") have no modality: the caller passes <c>descriptive</c>.</item>
 /// </list>
@@ -61,7 +62,7 @@ public static partial class ModalityTagger
     [GeneratedRegex(@"严禁|不得|(?<!明确)禁止(?!和限制|类|开发区域|的|性)|不准|不允许")]
     private static partial Regex Prohibit();
 
-    [GeneratedRegex(@"鼓励|(?<!争取[^，。；]{0,30}|政策|资金|财税|金融|技术)支持(?!力度|政策|作用|下)|引导(?!作用)|扶持|培育(?![\d一两百千万几]{1,3}[家个种项])")]
+    [GeneratedRegex(@"鼓励(?!的)|(?<!争取[^，。；]{0,30}|政策|资金|财税|金融|技术)支持(?!力度|政策|作用|下)|引导(?!作用)|扶持|培育(?![\d一两百千万几]{1,3}[家个种项])")]
     private static partial Regex Encourage();
 
     // Modal 要/应 only as verbs: not 主要 重要 需要 要求 必要, not 应用 供应 相应 效应 适应 对应 响应.
