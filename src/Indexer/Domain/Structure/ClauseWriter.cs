@@ -125,7 +125,16 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         };
         var heading = node.HeadingLine ?? n.Printed + n.Rest;
         eId = AddUnit(node, eId, kind, n.Printed, heading, locator, scope.EId);
-        WriteChildren(node.Children, new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId));
+        var inner = new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId);
+        var paraStart = 0;
+        if (node.Fragments.Count > 0)
+        {
+            // "一、总体要求。坚持…": the text after the heading is the division's first paragraph.
+            paraStart = 1;
+            var text = node.Text;
+            AddClause(node, inner, ClauseKinds.Paragraph, Join(eId, "para_1"), $"{locator}第1段", text, node.Title);
+        }
+        WriteChildren(node.Children, inner, paraStart);
     }
 
     private void WriteItem(OutlineNode node, Scope scope)
