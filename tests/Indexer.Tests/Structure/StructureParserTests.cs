@@ -324,8 +324,9 @@ public class StructureParserStyleTests
     [Fact]
     public void Numbered_entries_inside_a_box_are_its_items()
     {
-        Assert.Equal("part_1__item_1 part_1__box_1__item_1 part_1__box_1__item_2 part_2__item_1",
-            Ids("一、任务\n\n（一）节能。推进节能。\n\n专栏1 重点工程\n\n1.节能改造。实施改造。\n2.节水改造。实施改造。\n\n二、保障\n\n（一）加强领导。落实责任。\n"));
+        const string body = "一、任务\n\n（一）节能。推进节能。\n\n专栏1 重点工程\n\n1.节能改造。实施改造。\n2.节水改造。实施改造。\n\n二、保障\n\n（一）加强领导。落实责任。\n";
+        Assert.Equal("part_1__item_1 part_1__box_1__item_1 part_1__box_1__item_2 part_2__item_1", Ids(body));
+        Assert.Equal("节水改造", StructureParser.Parse(Meta, body).Clauses[2].Heading);
     }
 
     [Fact]

@@ -210,8 +210,10 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     break;
                 default:
                     item++;
+                    // A box item may carry its own number ("1.节能改造。…"): its topic phrase follows the number.
+                    var rest = Numbering.Recognize(child.Text) is { Style: not (NumberingStyle.Box or NumberingStyle.Annex) } own ? own.Rest : child.Text;
                     AddClause(child, inner, ClauseKinds.BoxItem, Join(eId, $"item_{item}"), $"{locator}第{item}项",
-                        child.Text, Topic.Heading(child.Text, numbered: true));
+                        child.Text, Topic.Heading(rest, numbered: true));
                     break;
             }
         }
