@@ -291,3 +291,49 @@ public class StructureParserTests
         public int GetHashCode(IndicatorRow? obj) => 0;
     }
 }
+
+public class StructureParserStyleTests
+{
+    private static readonly DocumentMeta Meta = new() { Id = "t", Title = "T", Level = Levels.National, Jurisdiction = "CN" };
+
+    private static string Ids(string body) => string.Join(" ", StructureParser.Parse(Meta, body).Clauses.Select(c => c.EId));
+
+    [Fact]
+    public void A_division_with_inline_text_keeps_its_text_as_a_paragraph()
+    {
+        var d = StructureParser.Parse(Meta, "一、总体要求。坚持绿色发展，推进节能。\n\n到2020年，能耗下降。\n");
+        Assert.Equal("part_1__para_1 part_1__para_2", string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal("一、总体要求", d.Units.Single().Heading);
+        Assert.Equal("一、总体要求。坚持绿色发展，推进节能。", d.Clauses[0].Text);
+    }
+
+    [Fact]
+    public void Markdown_lists_and_ascii_dots_are_layout_forms_of_the_same_numbering()
+    {
+        Assert.Equal("part_1__point_1 part_1__point_2 part_2__subitem_1 part_2__subitem_2",
+            Ids("## 一.目标\n\n- 到2020年，能耗下降。\n- 到2020年，水耗下降。\n\n## 二.任务\n\n1. 节能。推进节能。\n2. 节水。推进节水。\n"));
+    }
+
+    [Fact]
+    public void A_box_at_the_top_level_ends_at_the_document_s_next_item()
+    {
+        Assert.Equal("item_1 box_1__item_1 box_1__item_2 item_2",
+            Ids("（一）节能。推进节能。\n\n专栏1 重点工程\n\n节能改造。实施改造。\n节水改造。实施改造。\n\n（二）节水。推进节水。\n"));
+    }
+
+    [Fact]
+    public void Numbered_entries_inside_a_box_are_its_items()
+    {
+        const string body = "一、任务\n\n（一）节能。推进节能。\n\n专栏1 重点工程\n\n1.节能改造。实施改造。\n2.节水改造。实施改造。\n\n二、保障\n\n（一）加强领导。落实责任。\n";
+        Assert.Equal("part_1__item_1 part_1__box_1__item_1 part_1__box_1__item_2 part_2__item_1", Ids(body));
+        Assert.Equal("节水改造", StructureParser.Parse(Meta, body).Clauses[2].Heading);
+    }
+
+    [Fact]
+    public void Imprint_and_copy_lines_are_metadata()
+    {
+        var d = StructureParser.Parse(Meta, "一、任务\n\n（一）节能。推进节能。\n\n抄送：国家发展改革委。\n\n贵州省人民政府办公厅 2018年4月8日印发\n");
+        Assert.Single(d.Clauses);
+        Assert.Equal([MetadataKinds.Imprint, MetadataKinds.Imprint], d.Metadata.Select(m => m.Kind));
+    }
+}

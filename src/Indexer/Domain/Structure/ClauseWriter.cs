@@ -125,7 +125,16 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         };
         var heading = node.HeadingLine ?? n.Printed + n.Rest;
         eId = AddUnit(node, eId, kind, n.Printed, heading, locator, scope.EId);
-        WriteChildren(node.Children, new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId));
+        var inner = new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId);
+        var paraStart = 0;
+        if (node.Fragments.Count > 0)
+        {
+            // "一、总体要求。坚持…": the text after the heading is the division's first paragraph.
+            paraStart = 1;
+            var text = node.Text;
+            AddClause(node, inner, ClauseKinds.Paragraph, Join(eId, "para_1"), $"{locator}第1段", text, node.Title);
+        }
+        WriteChildren(node.Children, inner, paraStart);
     }
 
     private void WriteItem(OutlineNode node, Scope scope)
@@ -201,8 +210,10 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     break;
                 default:
                     item++;
+                    // A box item may carry its own number ("1.节能改造。…"): its topic phrase follows the number.
+                    var rest = Numbering.Recognize(child.Text) is { Style: not (NumberingStyle.Box or NumberingStyle.Annex) } own ? own.Rest : child.Text;
                     AddClause(child, inner, ClauseKinds.BoxItem, Join(eId, $"item_{item}"), $"{locator}第{item}项",
-                        child.Text, Topic.Heading(child.Text, numbered: true));
+                        child.Text, Topic.Heading(rest, numbered: true));
                     break;
             }
         }

@@ -55,7 +55,8 @@ public static partial class Numbering
     [GeneratedRegex($"^第([{Cn}0-9０-９]+)(部分|章|节)\\s*(.*)$")]
     private static partial Regex OrdinalHeading();
 
-    [GeneratedRegex($"^([{Cn}]+)[、．]\\s*(.*)$")]
+    // 一、 (GB/T 9704), and the 一． / 一. that some web copies print.
+    [GeneratedRegex($"^([{Cn}]+)(?:、|．|\\.(?![0-9]))\\s*(.*)$")]
     private static partial Regex PartNumber();
 
     [GeneratedRegex($"^[（(]\\s*([{Cn}]+)\\s*[）)]\\s*(.*)$")]
@@ -71,7 +72,8 @@ public static partial class Numbering
     [GeneratedRegex("^([\u2460-\u2473])\\s*(.*)$")]
     private static partial Regex CircledNumber();
 
-    [GeneratedRegex("^(?:——|－－|--|[●•▪■◆])\\s*(.+)$")]
+    // —— is the bullet of Chinese official texts; ●•▪■◆ and Markdown's "- " / "* " / "+ " are layout forms of the same.
+    [GeneratedRegex("^(?:——|－－|--|[●•▪■◆]|[-*+](?=\\s))\\s*(.+)$")]
     private static partial Regex BulletMark();
 
     [GeneratedRegex($"^专栏\\s*([0-9０-９{Cn}]+)[\\s:：]*(.*)$")]

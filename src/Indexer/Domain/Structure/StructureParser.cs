@@ -239,6 +239,10 @@ internal sealed partial class OutlineReader
         {
             case NumberingStyle.Box:
             {
+                // A box after an item that has its own text follows that item rather than belonging to it, so the
+                // item stays one clause ("（一）节能。推进节能。" / 专栏1 …); a heading item (002 三（一）) holds its box.
+                if (Top is { Kind: OutlineKind.Item, Fragments.Count: > 0 })
+                    _stack.RemoveAt(_stack.Count - 1);
                 var node = new OutlineNode(OutlineKind.Box, line) { Numbering = n, HeadingLine = text, Title = n.Rest };
                 Top.Add(node);
                 _stack.Add(node);
@@ -262,7 +266,7 @@ internal sealed partial class OutlineReader
                 while (Top.Rank >= (int)n.Style)
                     _stack.RemoveAt(_stack.Count - 1);
                 var node = new OutlineNode(n.IsDivision ? OutlineKind.Division : OutlineKind.Item, line) { Numbering = n };
-                if (n.IsHeadingOnly || n.IsDivision)
+                if (n.IsHeadingOnly || (n.IsDivision && n.Rest.IndexOf('。') < 0))
                 {
                     node.HeadingLine = text;
                     node.Title = n.Rest;
@@ -270,8 +274,12 @@ internal sealed partial class OutlineReader
                 }
                 else
                 {
+                    // An inline title and its text: "（一）优化产业布局。落实…", or a division printed the same way
+                    // ("一、总体要求。坚持…"), whose heading is then the title and whose text its first paragraph.
                     node.Fragments.Add(text);
                     node.Title = Topic.Heading(n.Rest, numbered: true);
+                    if (n.IsDivision)
+                        node.HeadingLine = n.Printed + (node.Title ?? n.Rest[..n.Rest.IndexOf('。')]);
                     _lastText = node;
                     _anyClause = true;
                 }
@@ -290,6 +298,9 @@ internal sealed partial class OutlineReader
     private bool EndsBox(NumberedLine n)
     {
         if (n.IsDivision || n.Style is NumberingStyle.Box or NumberingStyle.Annex)
+            return true;
+        // The numbering of the items the box follows continues after it: "（一）…" / 专栏1 / "（二）…".
+        if (OpenBox?.Parent?.Children.Any(c => c.Numbering?.Style == n.Style && c.Kind is OutlineKind.Item or OutlineKind.Division) == true)
             return true;
         var openRanks = _stack.Where(s => s.Kind is OutlineKind.Division or OutlineKind.Item).Select(s => s.Rank).ToList();
         return openRanks.Count > 0 && (int)n.Style <= openRanks.Max();
