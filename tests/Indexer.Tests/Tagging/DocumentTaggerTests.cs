@@ -92,4 +92,19 @@ public class DocumentTaggerTests
         var issuers = DocumentTagger.Issuers(Doc("CN").Meta, TaggingTestData.Taxonomies);
         Assert.Equal([("工业和信息化部", Roles.Issuer)], issuers.Select(d => (d.Canonical, d.Role)));
     }
+
+    [Fact]
+    public void ANewProvinceInTheSameStyleNeedsNoCodeChange()
+    {
+        // A made-up Yunnan plan: none of its bodies are in the taxonomy, yet the list's roles hold and the
+        // 省… bodies are named after the document's province.
+        var doc = Tag(Doc("CN-YN",
+            C(0, "part_3__item_1", "(一)推进钢铁行业超低排放改造。到2019年底前完成。" +
+                "（责任单位：省工业和信息化厅、省生态环境厅；各州、市人民政府）", "part_3")));
+        var c = doc.Clauses[0];
+        Assert.Equal(["云南省工业和信息化厅:lead", "云南省生态环境厅:participant", "各州、市人民政府:implementer"],
+            c.Departments.Select(d => $"{d.Canonical}:{d.Role}"));
+        Assert.Equal([2019], c.TargetYears);
+        Assert.Equal(["钢铁"], c.Industries.Select(i => i.Name));
+    }
 }

@@ -130,9 +130,24 @@ public sealed partial class DepartmentTagger
         }
         if (semi < 0)
             yield break;
-        foreach (var (name, at) in SplitNames(body[(semi + 1)..], semi + 1))
+        foreach (var (name, at) in JoinLevels(SplitNames(body[(semi + 1)..], semi + 1).ToList()))
             yield return Make(name, Roles.Implementer, new TextSpan(offset + at, name.Length), "responsibility-list");
     }
+
+    /// <summary>"各州、市人民政府" is one body (the governments of every prefecture and city), not 各州 + 市人民政府.</summary>
+    private static IEnumerable<(string Name, int At)> JoinLevels(List<(string Name, int At)> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (name, at) = items[i];
+            while (i + 1 < items.Count && BareLevel().IsMatch(name))
+                name = name + "、" + items[++i].Name;
+            yield return (name, at);
+        }
+    }
+
+    [GeneratedRegex(@"^各[州市县区盟旗]{1,2}$")]
+    private static partial Regex BareLevel();
 
     // ---- roles stated in the text --------------------------------------------------------------
 
@@ -214,8 +229,14 @@ public sealed partial class DepartmentTagger
     private DepartmentTag Make(string name, string role, TextSpan span, string rule, bool inMinistry = false)
     {
         var d = _tax.ResolveDepartment(name, _jurisdiction);
-        // An unknown 司 inside a 部内 note still belongs to the ministry that wrote it.
-        var canonical = d?.Canonical ?? (inMinistry ? "工业和信息化部" + name : name);
+        // An unknown 司 inside a 部内 note still belongs to the ministry that wrote it; an unknown 省… body
+        // belongs to the document's province (云南: 省工业和信息化厅 → 云南省工业和信息化厅).
+        var province = _tax.ProvinceName(_jurisdiction);
+        var canonical = d?.Canonical
+            ?? (inMinistry ? "工业和信息化部" + name
+                : province is not null && name.StartsWith('省') ? province + name[1..]
+                : province is not null && name.StartsWith("各市", StringComparison.Ordinal) ? province + TextNorm.Brackets(name)
+                : name);
         return new DepartmentTag(name, canonical, role, span, rule);
     }
 
