@@ -32,6 +32,9 @@ public class DepartmentTaggerTests
         { "CN-GZ", "严格执行差别电价。(责任单位：省发展改革委、省经济和信息化委、省财政厅;各市〔州〕人民政府，贵安新区管委会)",
             ["贵州省发展和改革委员会:lead", "贵州省经济和信息化委员会:participant", "贵州省财政厅:participant",
              "贵州省各市（州）人民政府:implementer", "贵州贵安新区管理委员会:implementer"] },
+        // the labelled form of a list
+        { "CN-GZ", "加快淘汰落后产能。（牵头单位：省经济和信息化委；配合单位：省发展改革委、省能源局）",
+            ["贵州省经济和信息化委员会:lead", "贵州省发展和改革委员会:participant", "贵州省能源局:participant"] },
         // the same abbreviation in a Sichuan document is Sichuan's body
         { "CN-SC", "(责任单位：省经济和信息化委)", ["四川省经济和信息化委员会:lead"] },
         // stated in the text: 要发挥牵头作用 → lead, 会同 → participant

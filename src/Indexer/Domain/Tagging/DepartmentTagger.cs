@@ -120,6 +120,25 @@ public sealed partial class DepartmentTagger
 
     private IEnumerable<DepartmentTag> ParseResponsibilityList(string body, int offset)
     {
+        // Labelled form: "（牵头单位：A、B；配合单位：C、D）": every body of a labelled part takes that label's role.
+        var labels = ListLabel().Matches(body);
+        if (labels.Count > 0 && labels[0].Index == 0)
+        {
+            for (var k = 0; k < labels.Count; k++)
+            {
+                var start = labels[k].Index + labels[k].Length;
+                var end = k + 1 < labels.Count ? labels[k + 1].Index : body.Length;
+                var role = labels[k].Groups["label"].Value switch
+                {
+                    "牵头单位" or "主办单位" => Roles.Lead,
+                    "配合单位" or "参与单位" or "协办单位" => Roles.Participant,
+                    _ => Roles.Implementer,
+                };
+                foreach (var (name, at) in SplitNames(body[start..end].TrimEnd(';', '；', ' '), start))
+                    yield return Make(name, role, new TextSpan(offset + at, name.Length), "responsibility-list");
+            }
+            yield break;
+        }
         var semi = body.IndexOfAny([';', '；']);
         var provincial = semi < 0 ? body : body[..semi];
         var first = true;
@@ -249,8 +268,12 @@ public sealed partial class DepartmentTagger
     [GeneratedRegex(@"以下均需(?<body>[^，。,；;）)]{2,40}?)(?:负责)?落实")]
     private static partial Regex Blanket();
 
-    [GeneratedRegex(@"[（(]\s*(?:责任单位|牵头单位)\s*[：:]")]
+    // "(责任单位：" or, labelled, "（牵头单位：" — the labelled form is read by ListLabel.
+    [GeneratedRegex(@"[（(]\s*(?:责任单位\s*[：:]|(?=牵头单位\s*[：:]))")]
     private static partial Regex ListOpen();
+
+    [GeneratedRegex(@"(?:^|[；;，,]\s*)(?<label>牵头单位|主办单位|配合单位|参与单位|协办单位|落实单位)\s*[：:]")]
+    private static partial Regex ListLabel();
 
     // Items separated by 、 or commas, or by 等 before 相关/有关/其他 ("人教司等相关司局" → 人教司, 相关司局).
     [GeneratedRegex(@"(?:[^、，,等]|等(?!相关|有关|其他))+")]
