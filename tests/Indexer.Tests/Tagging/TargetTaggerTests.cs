@@ -77,4 +77,11 @@ public class TargetTaggerTests
         var x = Assert.Single(TargetTagger.Tag("（1）规模以上单位工业增加值能源消耗降低（%）", [], row));
         Assert.Equal((18m, TargetTagger.Decrease), (x.Value!.Value, x.Direction));
     }
+
+    [Fact]
+    public void BareChineseMagnitudesAreNumbers()
+    {
+        var t = Tag("建设百家绿色园区、千家绿色工厂，推广万种绿色产品", 2018);
+        Assert.Equal([("绿色园区", 100m), ("绿色工厂", 1000m), ("绿色产品", 10000m)], t.Select(x => (x.Metric, x.Value!.Value)));
+    }
 }

@@ -73,10 +73,14 @@ public static partial class TargetTagger
         {
             if (targets.Any(x => m.Index >= x.Span.Start && m.Index < x.Span.End))
                 continue;
+            // "建设百家绿色园区、千家绿色工厂，推广万种绿色产品": a bare 百/千/万 is the number.
+            var value = m.Groups["word"].Success
+                ? m.Groups["word"].Value switch { "百" => 100m, "千" => 1000m, _ => 10000m }
+                : Number(m.Groups["num"].Value, m.Groups["mult"].Value);
             targets.Add(new QuantTarget
             {
                 Metric = CleanMetric(m.Groups["metric"].Value),
-                Value = Number(m.Groups["num"].Value, m.Groups["mult"].Value),
+                Value = value,
                 Unit = m.Groups["mult"].Value.Replace("百", "", StringComparison.Ordinal) + m.Groups["unit"].Value,
                 Direction = m.Groups["more"].Success ? Floor : Reach,
                 TargetYear = YearAt(m.Index),
@@ -84,7 +88,7 @@ public static partial class TargetTagger
                 Rule = "sentence:count",
             });
         }
-        return targets;
+        return targets.OrderBy(t => t.Span.Start).ToList();
     }
 
     private static QuantTarget? RowTarget(string text, IndicatorRow row, IReadOnlyList<YearTag> years)
@@ -156,11 +160,11 @@ public static partial class TargetTagger
     [GeneratedRegex(@"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
     private static partial Regex Change();
 
-    [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批)(?:和培育|和建设)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
+    [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批|推广普及)(?:和培育|和建设)?\s?(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、和]{2,20})")]
     private static partial Regex CountOf();
 
     // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、.
-    [GeneratedRegex(@"(?<=\d\s?[家个种项][^，。；;、]{2,20}、)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
+    [GeneratedRegex(@"(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
     private static partial Regex CountContinued();
 
     // "淘汰国三及以下运营中重型柴油货车100万辆", "2018年再压减钢铁产能3000万吨左右": an amount to remove.
