@@ -10,6 +10,8 @@ public class LabelTaggerTests
     [InlineData("推进岷江、沱江、嘉陵江、涪江流域造纸", new[] { "岷江", "沱江", "嘉陵江", "涪江" })]
     [InlineData("重点打造长江三角洲、成渝、黔中和滇中等五大城市群", new[] { "长三角", "成渝" })]
     [InlineData("以及乌江、清水江、赤水河等重点流域", new[] { "乌江", "清水江", "赤水河" })]
+    // a body's name is not a place mention
+    [InlineData("(责任单位：省政府金融办、人行贵阳中心支行;各市〔州〕人民政府，贵安新区管委会)", new string[0])]
     public void TagsPlacesByLongestAlias(string text, string[] expected) =>
         Assert.Equal(expected, LabelTagger.Places(TaggingTestData.Taxonomies).Tag(text).Select(t => t.Name));
 
