@@ -53,6 +53,9 @@ public class DepartmentTaggerTests
         // a duty with a date and no 要
         { "CN", "省级工业和信息化主管部门分别于每年1月15日、7月15日前将工作落实情况报领导小组办公室",
             ["省级工业和信息化主管部门:implementer"] },
+        // 负责 in running text leads; 负责落实 carries out; 配合 after a body participates
+        { "CN-GZ", "由省经济和信息化委负责组织实施，省财政厅配合", ["贵州省经济和信息化委员会:lead", "贵州省财政厅:participant"] },
+        { "CN", "地方工业和信息化主管部门负责落实", ["地方各级工业和信息化主管部门:implementer"] },
         // merely mentioned: a partner or a source of funds has no role
         { "CN", "配合交通运输等部门加快淘汰老旧车", [] },
         { "CN-GZ", "主动争取工业和信息化部等部委对我省智能制造综合标准化与新模式应用专项", [] },

@@ -210,7 +210,8 @@ public sealed partial class DepartmentTagger
     {
         if (LeadAfter().IsMatch(after))
             return Roles.Lead;
-        if (before.EndsWith("会同", StringComparison.Ordinal) || before.EndsWith("会同其他", StringComparison.Ordinal))
+        if (before.EndsWith("会同", StringComparison.Ordinal) || before.EndsWith("会同其他", StringComparison.Ordinal)
+            || ParticipantAfter().IsMatch(after))
             return Roles.Participant;
         if (DutyAfter().IsMatch(after) || AddressedBefore().IsMatch(before))
             return Roles.Implementer;
@@ -282,12 +283,16 @@ public sealed partial class DepartmentTagger
     [GeneratedRegex(@"(?<scope>地方各级|各级|地方|省级|市级)(?<items>(?:[\p{IsCJKUnifiedIdeographs}]{2,8}、)+[\p{IsCJKUnifiedIdeographs}]{2,8})等?主管部门")]
     private static partial Regex SharedHead();
 
-    [GeneratedRegex(@"^\s*(?:要|应|应当)?(?:充分)?发挥牵头作用|^\s*牵头")]
+    // "…要发挥牵头作用", "X牵头", "由X负责组织" (but "X负责落实" is carrying out: implementer).
+    [GeneratedRegex(@"^\s*(?:要|应|应当)?(?:充分)?发挥牵头作用|^\s*牵头|^\s*负责(?!落实|实施|执行)")]
     private static partial Regex LeadAfter();
 
     // "地方各级工业和信息化主管部门要…", "各地各部门要…", "省级工业和信息化主管部门分别于每年1月15日…前报送".
-    [GeneratedRegex(@"^\s*(?:等|等相关部门|等部门|、?各(?:有关)?部门(?:和单位)?)?\s*(?:要|应当|应于|应|必须|务必|负责|分别于)")]
+    [GeneratedRegex(@"^\s*(?:等|等相关部门|等部门|、?各(?:有关)?部门(?:和单位)?)?\s*(?:要|应当|应于|应|必须|务必|负责落实|负责实施|负责执行|分别于)")]
     private static partial Regex DutyAfter();
+
+    [GeneratedRegex(@"^\s*(?:等部门)?\s*(?:配合|参与|协助)")]
+    private static partial Regex ParticipantAfter();
 
     [GeneratedRegex(@"(?:鼓励|指导和督促|督促|指导|要求)$")]
     private static partial Regex AddressedBefore();
