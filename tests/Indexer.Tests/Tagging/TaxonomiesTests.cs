@@ -52,4 +52,11 @@ public class TaxonomiesTests
         var y = Assert.Throws<TaxonomyException>(() => Taxonomies.Load("industries: [", "", "", ""));
         Assert.Contains("line", y.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MissingFileIsNamed()
+    {
+        var e = Assert.Throws<TaxonomyException>(() => Taxonomies.Load(name => name == "industries.yaml" ? "industries: {}" : null));
+        Assert.Contains("departments.yaml", e.Message, StringComparison.Ordinal);
+    }
 }

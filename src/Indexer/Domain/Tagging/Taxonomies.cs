@@ -104,6 +104,17 @@ public sealed class Taxonomies
             dep.Jurisdictions ?? []);
     }
 
+    /// <summary>
+    /// Loads the files named in <see cref="FileNames"/> through <paramref name="read"/> (file name → text, null when
+    /// absent; synonyms.yaml is optional). The caller decides where they come from:
+    /// <c>Taxonomies.Load(name => File.Exists(Path.Combine(dir, name)) ? File.ReadAllText(Path.Combine(dir, name)) : null)</c>.
+    /// </summary>
+    public static Taxonomies Load(Func<string, string?> read)
+    {
+        string Required(string name) => read(name) ?? throw new TaxonomyException($"{name}: missing");
+        return Load(Required(FileNames[0]), Required(FileNames[1]), Required(FileNames[2]), Required(FileNames[3]), read(FileNames[4]));
+    }
+
     public Industry? IndustryByCode(string code) => _industryByCode.GetValueOrDefault(code);
 
     /// <summary>The industry and its ancestors, nearest first.</summary>
