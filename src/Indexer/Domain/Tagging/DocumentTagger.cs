@@ -24,6 +24,7 @@ public static partial class DocumentTagger
         var topics = LabelTagger.Topics(tax);
         var places = LabelTagger.Places(tax);
         var minYear = MinYear(meta);
+        var usesAnnotations = UsesAnnotations(doc);
 
         var ordered = doc.Clauses.OrderBy(c => c.Order).ToList();
         var result = new Clause[ordered.Count];
@@ -55,7 +56,7 @@ public static partial class DocumentTagger
                 pendingAnnotation.Clear();
             }
             pendingParent = c.ParentEId;
-            if (UsesAnnotations(doc) && TrailsAfterLastAnnotation(text))
+            if (usesAnnotations && TrailsAfterLastAnnotation(text))
                 pendingAnnotation.Add(i);
 
             if (departments.FindBlanketImplementer(text) is { } b)
