@@ -83,5 +83,7 @@ public class DepartmentTaggerTests
         Assert.Equal("地方各级工业和信息化主管部门", b.Canonical);
         Assert.Equal(Roles.Implementer, b.Role);
         Assert.Null(tagger.FindBlanketImplementer("地方工业和信息化主管部门负责落实。"));
+        // the same rule in other words
+        Assert.Equal("地方人民政府", tagger.FindBlanketImplementer("以下各项任务均由地方人民政府负责落实")?.Canonical);
     }
 }

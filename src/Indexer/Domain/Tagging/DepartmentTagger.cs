@@ -266,7 +266,8 @@ public sealed partial class DepartmentTagger
     [GeneratedRegex(@"^\s*(?<names>.+?)(?<verb>负责落实|牵头|负责|参与|配合|落实)\s*$")]
     private static partial Regex AnnotationSegment();
 
-    [GeneratedRegex(@"以下均需(?<body>[^，。,；;）)]{2,40}?)(?:负责)?落实")]
+    // "以下均需X落实，不再列出", and the same rule worded "以下各项任务均由X负责落实/实施".
+    [GeneratedRegex(@"以下(?:各项)?(?:任务)?均(?:需|须|由)(?<body>[^，。,；;）)]{2,40}?)(?:负责)?(?:落实|实施|组织实施)")]
     private static partial Regex Blanket();
 
     // "(责任单位：" or, labelled, "（牵头单位：" — the labelled form is read by ListLabel.
