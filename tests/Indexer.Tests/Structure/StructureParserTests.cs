@@ -337,3 +337,41 @@ public class StructureParserStyleTests
         Assert.Equal([MetadataKinds.Imprint, MetadataKinds.Imprint], d.Metadata.Select(m => m.Kind));
     }
 }
+
+public class OneLineTableTests
+{
+    private static readonly DocumentMeta Meta = new() { Id = "t", Title = "T", Level = Levels.National, Jurisdiction = "CN" };
+
+    [Fact]
+    public void A_markdown_table_in_a_box_gives_rows()
+    {
+        var d = StructureParser.Parse(Meta, "一、目标\n\n专栏1 主要指标\n\n| 指标 | 2015年 | 2020年 |\n| --- | --- | --- |\n| 单位工业增加值能耗（%） | — | 18 |\n| 吨钢综合能耗（千克标准煤） | 572 | 560 |\n\n注：均为指导性指标。\n\n二、任务\n\n（一）节能。推进。\n");
+        Assert.Equal("part_1__box_1__row_1 part_1__box_1__row_2 part_1__box_1__para_1 part_2__item_1", string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal([new TableCell("2015年", "572"), new TableCell("2020年", "560")], d.Clauses[1].Row!.Cells);
+        Assert.Equal("%", d.Clauses[0].Row!.Unit);
+    }
+
+    [Fact]
+    public void A_tab_separated_table_outside_a_box_gives_rows_of_its_unit()
+    {
+        var d = StructureParser.Parse(Meta, "一、目标\n\n到2020年，完成以下指标。\n\n指标\t2015年\t2020年\n能耗下降（%）\t—\t18\n用水量下降（%）\t—\t23\n\n二、任务\n");
+        Assert.Equal("part_1__para_1 part_1__row_1 part_1__row_2", string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal("一第2行", d.Clauses[2].Locator);
+        Assert.Equal(new TableCell("2020年", "23"), d.Clauses[2].Row!.Cells[^1]);
+    }
+
+    [Fact]
+    public void Headings_laid_out_with_tabs_are_not_tables()
+    {
+        var d = StructureParser.Parse(Meta, "第一章\t总则\n第一节\t目标\n到2020年，能耗下降。\n");
+        Assert.Equal("chp_1__sec_1__para_1", Assert.Single(d.Clauses).EId);
+    }
+
+    [Theory]
+    [InlineData("| 指标 | 2015年 | 2020年 |", new[] { "指标", "2015年", "2020年" })]
+    [InlineData("\t吨钢综合能耗\t572\t560", new[] { "吨钢综合能耗", "572", "560" })]
+    [InlineData("\t（1）规模以上企业单位工业增加值能耗下降（%）", null)]   // 002's layout: one cell per line, indentation only
+    [InlineData("推进结构节能。把优化工业结构作为途径。", null)]
+    public void Splits_one_line_rows(string raw, string[]? cells) =>
+        Assert.Equal(cells, OutlineReader.RowCells(raw)?.ToArray());
+}

@@ -60,7 +60,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
 
     private void WriteChildren(IEnumerable<OutlineNode> children, Scope scope, int paraStart = 0)
     {
-        int para = paraStart, point = 0;
+        int para = paraStart, point = 0, row = 0;
         children = children.ToList();
         var headings = ParagraphHeadings(children.Where(c => c.Kind == OutlineKind.Paragraph));
         foreach (var child in children)
@@ -77,6 +77,12 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     var rest = child.Text.TrimStart('—', '－', '-', '●', '•', '▪', '■', '◆', ' ');
                     AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}第{point}项",
                         child.Text, Topic.Heading(rest, numbered: true));
+                    break;
+                case OutlineKind.Row:
+                    // A table outside a box: its rows belong to the unit they are printed in.
+                    row++;
+                    AddClause(child, scope, ClauseKinds.IndicatorRow, Join(scope.EId, $"row_{row}"), $"{scope.Locator}第{row}行",
+                        child.Text, child.Title, child.Row);
                     break;
                 case OutlineKind.Division:
                     WriteDivision(child, scope);

@@ -148,9 +148,17 @@ internal sealed partial class OutlineReader
                 return next;
         }
 
+        if (RowTable(i) is var afterTable and > 0)
+            return afterTable;
+
         if (MetadataLines.Classify(text) is { } kind)
         {
             AddMetadata(kind, text, line);
+            return i + 1;
+        }
+        if (OpenBox is { } noteBox && IsNote(text) && noteBox.Children.Any(c => c.Kind == OutlineKind.Row))
+        {
+            AddText(noteBox, OutlineKind.Note, text, line);
             return i + 1;
         }
         if (MetadataLines.IsAttachmentList(text))
@@ -381,7 +389,7 @@ internal sealed partial class OutlineReader
             _metadata.Add(new MetadataLine(MetadataKinds.TableHeader, text, line));
             return i + 1;
         }
-        if (text.StartsWith("注：", StringComparison.Ordinal) || text.StartsWith("注:", StringComparison.Ordinal))
+        if (IsNote(text))
         {
             box.Columns = null;
             AddText(box, OutlineKind.Note, text, line);
@@ -399,6 +407,68 @@ internal sealed partial class OutlineReader
         var j = i + 1;
         while (j < _raw.Length && _raw[j].Trim('\r').Length > 0)
             values.Add(_clean[j++]);
+        AddRow(box, columns, text, values, line);
+        return j;
+    }
+
+    private static bool IsNote(string text) =>
+        text.StartsWith("注：", StringComparison.Ordinal) || text.StartsWith("注:", StringComparison.Ordinal);
+
+    // ---- one-line rows: Markdown pipe tables and tab-separated rows ---------------------------------------
+
+    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")]
+    private static partial Regex MarkdownTableRule();
+
+    [GeneratedRegex(@"\t+")]
+    private static partial Regex Tabs();
+
+    /// <summary>
+    /// The cells of a table row printed on one line: a Markdown row "| 指标 | 2015年 | 2020年 |" or cells
+    /// separated by tabs "指标→2015年→2020年" (indentation tabs are layout, tabs between text are columns).
+    /// Null when the line is not such a row.
+    /// </summary>
+    internal static List<string>? RowCells(string raw)
+    {
+        var s = raw.TrimEnd('\r');
+        var trimmed = s.Trim(' ', '\t', '\u3000');
+        List<string> cells;
+        if (trimmed.StartsWith('|') && trimmed.Count(c => c == '|') >= 3)
+            cells = trimmed.Trim('|').Split('|').Select(Layout.Normalize).ToList();
+        else if (trimmed.Contains('\t'))
+            cells = Tabs().Split(trimmed).Select(Layout.Normalize).ToList();
+        else
+            return null;
+        return cells.Count >= 2 && cells[0].Length > 0 ? cells : null;
+    }
+
+    /// <summary>
+    /// A table whose rows are single lines (see <see cref="RowCells"/>): the header line and at least one row with
+    /// as many cells. The rows join the current unit (a box, or any heading's unit). Returns the index after the
+    /// table, or 0 when line i does not start one.
+    /// </summary>
+    private int RowTable(int i)
+    {
+        // "第一章\t总则" is a heading laid out with a tab, not a table header.
+        if (RowCells(_raw[i]) is not { } header || header.Any(h => h.Length > 16 || !MetadataLines.IsTitleLike(h))
+            || Numbering.Recognize(_clean[i]) is not null)
+            return 0;
+        var j = i + 1;
+        if (j < _raw.Length && MarkdownTableRule().IsMatch(_raw[j]))
+            j++;
+        if (j >= _raw.Length || RowCells(_raw[j]) is not { } first || first.Count != header.Count)
+            return 0;
+        var columns = header.Select(Layout.Squeeze).ToList();
+        _metadata.Add(new MetadataLine(MetadataKinds.TableHeader, string.Join(" | ", columns), i + 1));
+        while (j < _raw.Length && RowCells(_raw[j]) is { } cells && Numbering.Recognize(_clean[j]) is not { IsDivision: true } and not { Style: NumberingStyle.Box })
+        {
+            AddRow(Top, columns, cells[0], cells.Skip(1).ToList(), j + 1);
+            j++;
+        }
+        return j;
+    }
+
+    private void AddRow(OutlineNode parent, List<string> columns, string indicatorLine, List<string> values, int line)
+    {
         var cells = new List<TableCell>();
         for (var k = 0; k < values.Count; k++)
         {
@@ -407,14 +477,13 @@ internal sealed partial class OutlineReader
             var column = k + 1 < columns.Count ? columns[k + 1] : $"第{k + 2}列";
             cells.Add(new TableCell(column, values[k]));
         }
-        var (indicator, unit) = IndicatorName(text);
+        var (indicator, unit) = IndicatorName(indicatorLine);
         var node = new OutlineNode(OutlineKind.Row, line) { Row = new IndicatorRow(indicator, unit, cells), Title = indicator };
-        node.Fragments.Add(cells.Count == 0 ? text : text + "：" + string.Join("；", cells.Select(c => c.Column + " " + c.Value)));
-        box.Add(node);
+        node.Fragments.Add(cells.Count == 0 ? indicatorLine : indicatorLine + "：" + string.Join("；", cells.Select(c => c.Column + " " + c.Value)));
+        parent.Add(node);
         _anyClause = true;
         _lastOutlineLine = line;
         _lastText = null;
-        return j;
     }
 
     [GeneratedRegex(@"^(?:[（(]\s*[0-9]{1,3}\s*[）)])?\s*(?:其中\s*[：:])?\s*(.*?)\s*(?:[（(]([^（）()]{1,12})[）)])?$")]
