@@ -56,6 +56,14 @@ public class StructureParserTests
     }
 
     [Fact]
+    public void A_signature_after_a_last_clause_without_full_stop_is_not_joined_to_it()
+    {
+        var d = Parse("一、保障\n\n（一）加强宣传。营造良好氛围\n\n工业和信息化部\n\n2017年6月30日\n");
+        Assert.Equal("（一）加强宣传。营造良好氛围", d.Clauses.Single().Text);
+        Assert.Equal([MetadataKinds.Signature, MetadataKinds.Date], d.Metadata.Select(m => m.Kind));
+    }
+
+    [Fact]
     public void A_new_number_after_an_unfinished_sentence_still_starts_a_clause()
     {
         // 004 第五章第二节 ends "…和污染治理" without 。 and the next line is 第三节.

@@ -174,7 +174,8 @@ internal sealed partial class OutlineReader
 
         var numbered = Numbering.Recognize(text);
         if (_lastText is not null && numbered is null && !Layout.EndsSentence(_lastText.Fragments[^1])
-            && !(OpenBox is not null && LabelledLine().IsMatch(text)))
+            && !(OpenBox is not null && LabelledLine().IsMatch(text))
+            && !(MetadataLines.IsTitleLike(text) && NextIsTitleOrDate(i)))
         {
             // A page break: "…在上" / "海临港、合肥…" is one sentence (000 （九）).
             _lastText.Fragments.Add(text);
