@@ -97,7 +97,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     WriteAnnex(child, scope);
                     break;
                 default:
-                    // Box items, rows and notes only occur inside boxes (WriteBox).
+                    // Box items and notes only occur inside boxes (WriteBox).
                     throw new InvalidOperationException($"unexpected {child.Kind} outside a box at line {child.Line}");
             }
         }
