@@ -338,6 +338,19 @@ public class StructureParserStyleTests
     }
 
     [Fact]
+    public void Articles_are_clauses_cited_alone_and_hold_their_items()
+    {
+        var d = StructureParser.Parse(Meta, "第一章 总则\n\n第一条 为规范节能管理，制定本办法。\n\n第二章 管理\n\n第二条 重点用能单位应当：\n\n（一）建立能源管理制度；\n\n（二）设立能源管理岗位。\n\n第三条\n\n本办法自发布之日起施行。\n");
+        Assert.Equal("chp_1__art_1 chp_2__art_2__para_1 chp_2__art_2__item_1 chp_2__art_2__item_2 chp_2__art_3",
+            string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal(ClauseKinds.Article, d.Clauses[0].Kind);
+        Assert.Equal("第一条", d.Clauses[0].Locator);
+        Assert.Equal("第二条（二）", d.Clauses[3].Locator);
+        Assert.Equal("第三条 本办法自发布之日起施行。", d.Clauses[^1].Text); // a number alone on its line joins its text
+        Assert.Equal(UnitKinds.Article, d.Units.Single(u => u.EId == "chp_2__art_2").Kind);
+    }
+
+    [Fact]
     public void Imprint_and_copy_lines_are_metadata()
     {
         var d = StructureParser.Parse(Meta, "一、任务\n\n（一）节能。推进节能。\n\n抄送：国家发展改革委。\n\n贵州省人民政府办公厅 2018年4月8日印发\n");

@@ -7,6 +7,7 @@ public static class ClauseKinds
 {
     public const string Preamble = "preamble";
     public const string Paragraph = "paragraph";
+    public const string Article = "article";
     public const string Item = "item";
     public const string Subitem = "subitem";
     public const string Point = "point";
@@ -20,6 +21,7 @@ public static class UnitKinds
     public const string Part = "part";
     public const string Chapter = "chapter";
     public const string Section = "section";
+    public const string Article = "article";
     public const string Item = "item";
     public const string Box = "box";
     public const string Annex = "annex";
@@ -150,13 +152,20 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         var eId = Join(scope.EId, $"{Numbering.EIdPrefix(n.Style)}_{number}");
         var piece = n.Style switch
         {
+            NumberingStyle.Article => $"第{ChineseNumerals.ToChinese(number)}条",
             NumberingStyle.Item => $"（{ChineseNumerals.ToChinese(number)}）",
             NumberingStyle.ParenSubitem => $"（{number}）",
             NumberingStyle.Circled => n.Printed,
             _ => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        var locator = scope.Locator + piece;
-        var clauseKind = n.Style == NumberingStyle.Item ? ClauseKinds.Item : ClauseKinds.Subitem;
+        // Articles are numbered through the whole document and cited alone: "第十二条", not "第二章第十二条".
+        var locator = n.Style == NumberingStyle.Article ? piece : scope.Locator + piece;
+        var clauseKind = n.Style switch
+        {
+            NumberingStyle.Article => ClauseKinds.Article,
+            NumberingStyle.Item => ClauseKinds.Item,
+            _ => ClauseKinds.Subitem,
+        };
         var ownText = node.Fragments.Count > 0 ? node.Text : null;
 
         if (node.Children.Count == 0)
@@ -174,7 +183,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
 
         // A unit: the item holds several paragraphs, bullets, sub-items or a box (002 三（一）).
         var heading = node.HeadingLine ?? n.Printed + (node.Title ?? "");
-        eId = AddUnit(node, eId, UnitKinds.Item, n.Printed, heading, locator, scope.EId);
+        eId = AddUnit(node, eId, n.Style == NumberingStyle.Article ? UnitKinds.Article : UnitKinds.Item, n.Printed, heading, locator, scope.EId);
         var inner = new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], scope.DivisionEId);
         var paraStart = 0;
         if (ownText is not null)

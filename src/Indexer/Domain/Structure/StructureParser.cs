@@ -72,7 +72,7 @@ internal sealed class OutlineNode(OutlineKind kind, int line)
 
     public bool IsContainer => Kind is OutlineKind.Root or OutlineKind.Division or OutlineKind.Item or OutlineKind.Box or OutlineKind.Annex;
 
-    public string Text => Layout.Join(Fragments);
+    public string Text => Layout.Join(Fragments).Trim();
 
     public OutlineNode Add(OutlineNode child)
     {
@@ -285,7 +285,8 @@ internal sealed partial class OutlineReader
                 {
                     // An inline title and its text: "（一）优化产业布局。落实…", or a division printed the same way
                     // ("一、总体要求。坚持…"), whose heading is then the title and whose text its first paragraph.
-                    node.Fragments.Add(text);
+                    // A number alone on its line ("第三条") is followed by its text: keep the printed space.
+                    node.Fragments.Add(n.Rest.Length == 0 ? text + " " : text);
                     node.Title = Topic.Heading(n.Rest, numbered: true);
                     if (n.IsDivision)
                         node.HeadingLine = n.Printed + (node.Title ?? n.Rest[..n.Rest.IndexOf('。')]);
