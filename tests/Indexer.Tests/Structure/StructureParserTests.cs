@@ -125,7 +125,7 @@ public class StructureParserTests
         var d = Parse("二、主要目标\n\n——到2018年底，粉煤灰综合利用率超过90%。\n\n——到2019年底，能耗大幅下降。\n");
         Assert.Equal("part_2__point_1 part_2__point_2", Ids(d));
         Assert.Equal(ClauseKinds.Point, d.Clauses[0].Kind);
-        Assert.Equal("二第2项", d.Clauses[1].Locator);
+        Assert.Equal("二——2", d.Clauses[1].Locator);
         Assert.StartsWith("——", d.Clauses[0].Text);
     }
 

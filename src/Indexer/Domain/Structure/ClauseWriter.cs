@@ -77,7 +77,8 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                 case OutlineKind.Point:
                     point++;
                     var rest = child.Text.TrimStart('—', '－', '-', '●', '•', '▪', '■', '◆', ' ');
-                    AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}第{point}项",
+                    // The evaluation's convention for citing the N-th dash bullet: "二——2" (003 二、主要目标, second bullet).
+                    AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}——{point}",
                         child.Text, Topic.Heading(rest, numbered: true));
                     break;
                 case OutlineKind.Row:
