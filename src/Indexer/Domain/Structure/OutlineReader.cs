@@ -214,7 +214,7 @@ internal sealed partial class OutlineReader
                     // ("一、总体要求。坚持…"), whose heading is then the title and whose text its first paragraph.
                     // A number alone on its line ("第三条") is followed by its text: keep the printed space.
                     node.Fragments.Add(n.Rest.Length == 0 ? text + " " : text);
-                    node.Title = Topic.Heading(n.Rest, numbered: true);
+                    node.Title = Topic.Heading(n.Rest, numbered: true, title: true);
                     if (n.IsDivision)
                         node.HeadingLine = n.Printed + (node.Title ?? n.Rest[..n.Rest.IndexOf('。')]);
                     _lastText = node;
