@@ -106,6 +106,30 @@ public class CorpusFileTests
     }
 
     [Fact]
+    public void Bytes_in_utf8_with_or_without_bom_read_alike()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Valid);
+        var plain = CorpusFile.Parse("guizhou-2018-14.md", bytes);
+        var bom = CorpusFile.Parse("guizhou-2018-14.md", [0xEF, 0xBB, 0xBF, .. bytes]);
+        Assert.True(plain.IsValid && bom.IsValid);
+        Assert.Equal(plain.Body, bom.Body);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_reported_with_their_line()
+    {
+        // "坚持绿色发展。" in GBK on line 15 of an otherwise UTF-8 file.
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(Valid.Replace("坚持绿色发展。", "X"));
+        var at = Array.IndexOf(utf8, (byte)'X');
+        byte[] gbk = [0xBC, 0xE1, 0xB3, 0xD6];
+        var f = CorpusFile.Parse("guizhou-2018-14.md", [.. utf8[..at], .. gbk, .. utf8[(at + 1)..]]);
+        var error = Assert.Single(f.Diagnostics);
+        Assert.Equal(15, error.Line);
+        Assert.Contains("invalid UTF-8", error.Message);
+        Assert.Contains("UTF-16", Assert.Single(CorpusFile.Parse("x.md", [0xFF, 0xFE, 0x2D, 0x00]).Diagnostics).Message);
+    }
+
+    [Fact]
     public void Missing_front_matter_is_an_error_on_line_1()
     {
         var f = Parse("一、总体要求\n\n坚持绿色发展。\n");

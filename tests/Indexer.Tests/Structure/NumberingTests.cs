@@ -11,6 +11,7 @@ public class NumberingTests
         { "第十二章 附则", NumberingStyle.Chapter, 12, "附则" },
         { "第二节 基本原则", NumberingStyle.Section, 2, "基本原则" },
         { "第三部分 保障措施", NumberingStyle.Division, 3, "保障措施" },
+        { "第十二条 企业应当建立能源管理制度。", NumberingStyle.Article, 12, "企业应当建立能源管理制度。" }, // 办法/条例 articles
         { "一、总体要求", NumberingStyle.Part, 1, "总体要求" },
         { "十一、附则", NumberingStyle.Part, 11, "附则" },
         { "（一）优化产业布局。落实…", NumberingStyle.Item, 1, "优化产业布局。落实…" },
@@ -61,6 +62,7 @@ public class NumberingTests
     [Theory]
     [InlineData(NumberingStyle.Chapter, "chp")]
     [InlineData(NumberingStyle.Section, "sec")]
+    [InlineData(NumberingStyle.Article, "art")]
     [InlineData(NumberingStyle.Part, "part")]
     [InlineData(NumberingStyle.Item, "item")]
     [InlineData(NumberingStyle.Subitem, "subitem")]

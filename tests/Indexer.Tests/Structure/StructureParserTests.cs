@@ -56,6 +56,14 @@ public class StructureParserTests
     }
 
     [Fact]
+    public void A_signature_after_a_last_clause_without_full_stop_is_not_joined_to_it()
+    {
+        var d = Parse("一、保障\n\n（一）加强宣传。营造良好氛围\n\n工业和信息化部\n\n2017年6月30日\n");
+        Assert.Equal("（一）加强宣传。营造良好氛围", d.Clauses.Single().Text);
+        Assert.Equal([MetadataKinds.Signature, MetadataKinds.Date], d.Metadata.Select(m => m.Kind));
+    }
+
+    [Fact]
     public void A_new_number_after_an_unfinished_sentence_still_starts_a_clause()
     {
         // 004 第五章第二节 ends "…和污染治理" without 。 and the next line is 第三节.
@@ -117,7 +125,7 @@ public class StructureParserTests
         var d = Parse("二、主要目标\n\n——到2018年底，粉煤灰综合利用率超过90%。\n\n——到2019年底，能耗大幅下降。\n");
         Assert.Equal("part_2__point_1 part_2__point_2", Ids(d));
         Assert.Equal(ClauseKinds.Point, d.Clauses[0].Kind);
-        Assert.Equal("二第2项", d.Clauses[1].Locator);
+        Assert.Equal("二——2", d.Clauses[1].Locator);
         Assert.StartsWith("——", d.Clauses[0].Text);
     }
 
@@ -330,10 +338,61 @@ public class StructureParserStyleTests
     }
 
     [Fact]
+    public void Articles_are_clauses_cited_alone_and_hold_their_items()
+    {
+        var d = StructureParser.Parse(Meta, "第一章 总则\n\n第一条 为规范节能管理，制定本办法。\n\n第二章 管理\n\n第二条 重点用能单位应当：\n\n（一）建立能源管理制度；\n\n（二）设立能源管理岗位。\n\n第三条\n\n本办法自发布之日起施行。\n");
+        Assert.Equal("chp_1__art_1 chp_2__art_2__para_1 chp_2__art_2__item_1 chp_2__art_2__item_2 chp_2__art_3",
+            string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal(ClauseKinds.Article, d.Clauses[0].Kind);
+        Assert.Equal("第一条", d.Clauses[0].Locator);
+        Assert.Equal("第二条（二）", d.Clauses[3].Locator);
+        Assert.Equal("第三条 本办法自发布之日起施行。", d.Clauses[^1].Text); // a number alone on its line joins its text
+        Assert.Equal(UnitKinds.Article, d.Units.Single(u => u.EId == "chp_2__art_2").Kind);
+    }
+
+    [Fact]
     public void Imprint_and_copy_lines_are_metadata()
     {
         var d = StructureParser.Parse(Meta, "一、任务\n\n（一）节能。推进节能。\n\n抄送：国家发展改革委。\n\n贵州省人民政府办公厅 2018年4月8日印发\n");
         Assert.Single(d.Clauses);
         Assert.Equal([MetadataKinds.Imprint, MetadataKinds.Imprint], d.Metadata.Select(m => m.Kind));
     }
+}
+
+public class OneLineTableTests
+{
+    private static readonly DocumentMeta Meta = new() { Id = "t", Title = "T", Level = Levels.National, Jurisdiction = "CN" };
+
+    [Fact]
+    public void A_markdown_table_in_a_box_gives_rows()
+    {
+        var d = StructureParser.Parse(Meta, "一、目标\n\n专栏1 主要指标\n\n| 指标 | 2015年 | 2020年 |\n| --- | --- | --- |\n| 单位工业增加值能耗（%） | — | 18 |\n| 吨钢综合能耗（千克标准煤） | 572 | 560 |\n\n注：均为指导性指标。\n\n二、任务\n\n（一）节能。推进。\n");
+        Assert.Equal("part_1__box_1__row_1 part_1__box_1__row_2 part_1__box_1__para_1 part_2__item_1", string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal([new TableCell("2015年", "572"), new TableCell("2020年", "560")], d.Clauses[1].Row!.Cells);
+        Assert.Equal("%", d.Clauses[0].Row!.Unit);
+    }
+
+    [Fact]
+    public void A_tab_separated_table_outside_a_box_gives_rows_of_its_unit()
+    {
+        var d = StructureParser.Parse(Meta, "一、目标\n\n到2020年，完成以下指标。\n\n指标\t2015年\t2020年\n能耗下降（%）\t—\t18\n用水量下降（%）\t—\t23\n\n二、任务\n");
+        Assert.Equal("part_1__para_1 part_1__row_1 part_1__row_2", string.Join(" ", d.Clauses.Select(c => c.EId)));
+        Assert.Equal("一第2行", d.Clauses[2].Locator);
+        Assert.Equal(new TableCell("2020年", "23"), d.Clauses[2].Row!.Cells[^1]);
+    }
+
+    [Fact]
+    public void Headings_laid_out_with_tabs_are_not_tables()
+    {
+        var d = StructureParser.Parse(Meta, "第一章\t总则\n第一节\t目标\n到2020年，能耗下降。\n");
+        Assert.Equal("chp_1__sec_1__para_1", Assert.Single(d.Clauses).EId);
+    }
+
+    [Theory]
+    [InlineData("| 指标 | 2015年 | 2020年 |", new[] { "指标", "2015年", "2020年" })]
+    [InlineData("\t吨钢综合能耗\t572\t560", new[] { "吨钢综合能耗", "572", "560" })]
+    [InlineData("\t（1）规模以上企业单位工业增加值能耗下降（%）", null)]   // 002's layout: one cell per line, indentation only
+    [InlineData("推进结构节能。把优化工业结构作为途径。", null)]
+    public void Splits_one_line_rows(string raw, string[]? cells) =>
+        Assert.Equal(cells, OutlineReader.RowCells(raw)?.ToArray());
 }

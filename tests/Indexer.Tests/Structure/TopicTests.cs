@@ -18,4 +18,10 @@ public class TopicTests
     [InlineData("其中。", false, null)]
     public void Finds_topic_headings(string text, bool numbered, string? expected) =>
         Assert.Equal(expected, Topic.Heading(text, numbered));
+
+    [Theory]
+    [InlineData("落实“51025”园区绿色发展工程。推动园区…", "落实“51025”园区绿色发展工程")] // a clause's inline title may hold digits
+    [InlineData("推广新能源汽车。2020年新能源汽车产销量达到200万辆左右。", "推广新能源汽车")]
+    public void Inline_titles_after_a_number_may_hold_digits(string rest, string expected) =>
+        Assert.Equal(expected, Topic.Heading(rest, numbered: true, title: true));
 }

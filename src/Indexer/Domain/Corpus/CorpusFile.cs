@@ -43,6 +43,35 @@ public sealed partial record CorpusFile
     [GeneratedRegex("^CN(?:-[A-Z]{2})?$")]
     private static partial Regex JurisdictionCode();
 
+    /// <summary>
+    /// Reads a corpus file from its bytes: they must be UTF-8 (a UTF-8 BOM is allowed). A file in another encoding
+    /// (GBK, UTF-16) is reported with the line of its first invalid byte instead of being read as mojibake.
+    /// </summary>
+    public static CorpusFile Parse(string fileName, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (bytes.StartsWith("\uFEFF"u8))
+            bytes = bytes[3..];
+        if (bytes.StartsWith(new byte[] { 0xFF, 0xFE }) || bytes.StartsWith(new byte[] { 0xFE, 0xFF }))
+            return Failed(fileName, 1, "the file is UTF-16: corpus files must be UTF-8");
+        var line = 1;
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return Failed(fileName, line, $"invalid UTF-8 at byte {i}: corpus files must be UTF-8 (GBK or GB18030 text must be converted)");
+            if (bytes[i] == (byte)'\n')
+                line++;
+            i += consumed;
+        }
+        return Parse(fileName, System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    private static CorpusFile Failed(string fileName, int line, string message) => new()
+    {
+        FileName = fileName,
+        Diagnostics = [new CorpusDiagnostic(fileName, line, DiagnosticSeverity.Error, message)],
+    };
+
     public static CorpusFile Parse(string fileName, string content)
     {
         ArgumentNullException.ThrowIfNull(fileName);

@@ -7,6 +7,7 @@ public static class ClauseKinds
 {
     public const string Preamble = "preamble";
     public const string Paragraph = "paragraph";
+    public const string Article = "article";
     public const string Item = "item";
     public const string Subitem = "subitem";
     public const string Point = "point";
@@ -20,6 +21,7 @@ public static class UnitKinds
     public const string Part = "part";
     public const string Chapter = "chapter";
     public const string Section = "section";
+    public const string Article = "article";
     public const string Item = "item";
     public const string Box = "box";
     public const string Annex = "annex";
@@ -60,7 +62,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
 
     private void WriteChildren(IEnumerable<OutlineNode> children, Scope scope, int paraStart = 0)
     {
-        int para = paraStart, point = 0;
+        int para = paraStart, point = 0, row = 0;
         children = children.ToList();
         var headings = ParagraphHeadings(children.Where(c => c.Kind == OutlineKind.Paragraph));
         foreach (var child in children)
@@ -75,8 +77,15 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                 case OutlineKind.Point:
                     point++;
                     var rest = child.Text.TrimStart('—', '－', '-', '●', '•', '▪', '■', '◆', ' ');
-                    AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}第{point}项",
+                    // The evaluation's convention for citing the N-th dash bullet: "二——2" (003 二、主要目标, second bullet).
+                    AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}——{point}",
                         child.Text, Topic.Heading(rest, numbered: true));
+                    break;
+                case OutlineKind.Row:
+                    // A table outside a box: its rows belong to the unit they are printed in.
+                    row++;
+                    AddClause(child, scope, ClauseKinds.IndicatorRow, Join(scope.EId, $"row_{row}"), $"{scope.Locator}第{row}行",
+                        child.Text, child.Title, child.Row);
                     break;
                 case OutlineKind.Division:
                     WriteDivision(child, scope);
@@ -91,7 +100,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     WriteAnnex(child, scope);
                     break;
                 default:
-                    // Box items, rows and notes only occur inside boxes (WriteBox).
+                    // Box items and notes only occur inside boxes (WriteBox).
                     throw new InvalidOperationException($"unexpected {child.Kind} outside a box at line {child.Line}");
             }
         }
@@ -144,13 +153,20 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         var eId = Join(scope.EId, $"{Numbering.EIdPrefix(n.Style)}_{number}");
         var piece = n.Style switch
         {
+            NumberingStyle.Article => $"第{ChineseNumerals.ToChinese(number)}条",
             NumberingStyle.Item => $"（{ChineseNumerals.ToChinese(number)}）",
             NumberingStyle.ParenSubitem => $"（{number}）",
             NumberingStyle.Circled => n.Printed,
             _ => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        var locator = scope.Locator + piece;
-        var clauseKind = n.Style == NumberingStyle.Item ? ClauseKinds.Item : ClauseKinds.Subitem;
+        // Articles are numbered through the whole document and cited alone: "第十二条", not "第二章第十二条".
+        var locator = n.Style == NumberingStyle.Article ? piece : scope.Locator + piece;
+        var clauseKind = n.Style switch
+        {
+            NumberingStyle.Article => ClauseKinds.Article,
+            NumberingStyle.Item => ClauseKinds.Item,
+            _ => ClauseKinds.Subitem,
+        };
         var ownText = node.Fragments.Count > 0 ? node.Text : null;
 
         if (node.Children.Count == 0)
@@ -168,7 +184,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
 
         // A unit: the item holds several paragraphs, bullets, sub-items or a box (002 三（一）).
         var heading = node.HeadingLine ?? n.Printed + (node.Title ?? "");
-        eId = AddUnit(node, eId, UnitKinds.Item, n.Printed, heading, locator, scope.EId);
+        eId = AddUnit(node, eId, n.Style == NumberingStyle.Article ? UnitKinds.Article : UnitKinds.Item, n.Printed, heading, locator, scope.EId);
         var inner = new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], scope.DivisionEId);
         var paraStart = 0;
         if (ownText is not null)
