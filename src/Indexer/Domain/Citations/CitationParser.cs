@@ -112,8 +112,14 @@ public static partial class CitationParser
         if (number is not null)
         {
             // 黔府办发〔2018〕14号 三（二）: the title (if any) before the 文号, the locator after it.
-            var (steps, _) = ParseLocatorRegion(f, de, s.Length, -1, -1, headingLeftover: true);
             var (ts, te) = Trim(s, 0, ds);
+            // 工信部联节〔2017〕178号 工业绿色发展规划: with nothing before the 文号, words after it that are no
+            // locator are a title (checked against the 文号 by the resolver), not a heading.
+            var (steps, leftover) = ParseLocatorRegion(f, de, s.Length, -1, -1, headingLeftover: te > ts);
+            if (te <= ts)
+            {
+                (ts, te) = Trim(s, de, leftover);
+            }
             return new ParsedCitation
             {
                 Input = input,
@@ -130,7 +136,7 @@ public static partial class CitationParser
             var (steps, leftover) = ParseLocatorRegion(f, 0, s.Length, -1, -1, headingLeftover: false);
             var (ts, te) = Trim(s, 0, leftover);
             string? hint = null;
-            if (steps.Count > 0 && te > ts)
+            if (te > ts)
             {
                 // The last space-separated word before the locator may be a heading: … 主要目标第二条.
                 for (var i = te - 1; i > ts; i--)
@@ -256,7 +262,7 @@ public static partial class CitationParser
                 break;
         }
         var leftover = pos;
-        if (headingLeftover && steps.Count > 0)
+        if (headingLeftover)
         {
             // 《…》主要目标第二条: what precedes the numbered steps names a unit by its heading.
             var (hs, he) = Trim(s, start, pos);

@@ -100,7 +100,9 @@ public sealed partial class CitationResolver
         if (parsed.Title is { } title)
         {
             byTitle = _identifier.ByTitle(title);
-            if (byTitle.Documents.Count == 0 && !parsed.TitleQuoted && steps.Count > 0)
+            // 贵州绿色制造三年行动计划保障措施第（二）条 contains a title but is not one: unless the text is exactly a
+            // title, try reading its end as a heading that names a part.
+            if (byTitle.Method != "标题" && !parsed.TitleQuoted)
             {
                 // 贵洲省绿色制造三年行动计划 主要目标第二条: the title ends with a heading that names a part.
                 var split = SplitTitleAndHeading(parsed);
@@ -138,15 +140,21 @@ public sealed partial class CitationResolver
             if (doc is not null && HasHeading(doc, hint))
                 return (doc, hint);
         }
-        for (var k = title.Length - 2; k >= 4; k--)
+        // Exact titles first: 贵州绿色制造三年行动计划|保障措施 rather than the one-typo reading 贵州绿色制造三年行动计划保|障措施.
+        foreach (var exactOnly in new[] { true, false })
         {
-            var doc = _identifier.ByTitle(title[..k], strict: true).Single;
-            var heading = title[k..];
-            if (doc is not null && HasHeading(doc, heading))
-                found.Add((doc, heading));
+            for (var k = title.Length - 2; k >= 4; k--)
+            {
+                var id = _identifier.ByTitle(title[..k], strict: true);
+                var heading = title[k..];
+                if (id.Single is { } doc && (!exactOnly || id.Method == "标题") && HasHeading(doc, heading))
+                    found.Add((doc, heading));
+            }
+            if (found.Count > 0)
+                break;
         }
         var distinct = found.DistinctBy(f => f.Doc.Id).ToList();
-        return distinct.Count == 1 ? found.First() : null;
+        return distinct.Count == 1 ? found[^1] : null;
     }
 
     private bool HasHeading(DocumentMeta doc, string heading) =>
