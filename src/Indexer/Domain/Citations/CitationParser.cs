@@ -11,7 +11,10 @@ public sealed record ParsedCitation
 {
     public required string Input { get; init; }
 
-    /// <summary>The title as typed, without 《》 (may be a short title or carry a typo), or null.</summary>
+    /// <summary>
+    /// The title as typed without 《》, folded (half-width brackets, '-' for dashes, no spaces): it may be a short
+    /// title or carry a typo; null when none. <see cref="TitleSpan"/> gives the text exactly as typed.
+    /// </summary>
     public string? Title { get; init; }
     public TextSpan? TitleSpan { get; init; }
     /// <summary>Whether the title was written in 《》 (then it is certainly a title, with no locator inside).</summary>
@@ -193,10 +196,12 @@ public static partial class CitationParser
                 end = open > end && n.End < s.Length && IsClose(s[n.End]) ? n.End + 1 : n.End;
             }
             var (steps, locEnd) = ParseLocatorForward(f, end);
-            var title = s[(i + 1)..close];
-            if (title.Length == 0)
+            if (close == i + 1)
                 continue;
-            result.Add((i, new CitationMention(f.ToOriginal(i, locEnd - i), title, f.ToOriginal(i + 1, close - i - 1),
+            // The title as written in the text (the linker shows it); TitleKey folds it for matching.
+            var titleSpan = f.ToOriginal(i + 1, close - i - 1);
+            var title = text.Substring(titleSpan.Start, titleSpan.Length);
+            result.Add((i, new CitationMention(f.ToOriginal(i, locEnd - i), title, titleSpan,
                 number, numberSpan, ToLocator(f, steps))));
             i = close;
         }
