@@ -124,6 +124,11 @@ internal sealed class OutlineTree
                 var annexes = Below(current).Where(x => x.Segments[^1].Type == "annex").Select(x => x.EId).ToList();
                 var min = annexes.Count == 0 ? 0 : annexes.Min(Depth);
                 return [.. annexes.Where(x => Depth(x) == min)];
+            case LocatorStepKind.Note:
+                return IsBox(current)
+                    ? [.. Below(current).Where(x => x.Segments.Length == Depth(current) + 1 && x.Segments[^1].Type == "para" &&
+                                                     x.Clause?.Text.TrimStart().StartsWith('注') == true).Select(x => x.EId)]
+                    : [];
             case LocatorStepKind.Heading:
                 return ByHeading(current, step.Name ?? "");
             default:
