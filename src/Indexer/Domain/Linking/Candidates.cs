@@ -15,7 +15,7 @@ internal static class Candidates
 {
     public readonly record struct Pair(int A, int B);
 
-    public static IEnumerable<Pair> Find(CorpusFeatures c, LinkerOptions o)
+    public static IReadOnlyList<Pair> Find(CorpusFeatures c, LinkerOptions o)
     {
         var seen = new HashSet<long>();
         var found = new List<Pair>();
@@ -86,7 +86,14 @@ internal static class Candidates
             }
             if (touched.Count > 0)
             {
-                foreach (var j in touched.OrderByDescending(j => acc[j]).ThenBy(j => j).Take(o.TopicCandidates)) Add(i, j);
+                // Keep the best TopicCandidates with a bounded min-heap: O(touched · log C), not a full sort.
+                var heap = new PriorityQueue<int, (double, int)>();
+                foreach (var j in touched)
+                {
+                    heap.Enqueue(j, (acc[j], -j));
+                    if (heap.Count > o.TopicCandidates) heap.Dequeue();
+                }
+                while (heap.Count > 0) Add(i, heap.Dequeue());
                 foreach (var j in touched) acc[j] = 0;
                 touched.Clear();
             }

@@ -20,11 +20,12 @@ public static class Linker
         var corpus = new CorpusFeatures(docs, o);
         var links = new LinkSink(corpus, o);
 
-        foreach (var pair in Candidates.Find(corpus, o))
-        {
-            var m = PairScorer.Score(corpus, pair.A, pair.B, o);
+        // Scoring is independent per pair: score in parallel, then offer in candidate order (deterministic).
+        var pairs = Candidates.Find(corpus, o);
+        var scores = new PairScore?[pairs.Count];
+        Parallel.For(0, pairs.Count, k => scores[k] = PairScorer.Score(corpus, pairs[k].A, pairs[k].B, o));
+        foreach (var m in scores)
             if (m is not null) links.Offer(m);
-        }
         links.KeepSameTopicBest();
 
         var references = new List<DocumentReference>[docs.Count];
@@ -59,6 +60,10 @@ internal sealed class CorpusFeatures
     public readonly ulong[][] Bigrams;    // 2-grams, sorted
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
+    /// <summary>Sentences long enough to count as copied (content length, 4-gram shingles).</summary>
+    public readonly (int Length, ulong[] Shingles)[][] LongSentences;
+    public readonly string[][] TopicNames;
+    public readonly string[][] TargetKeys;
     public readonly Dictionary<ulong, int> ShingleDf = [];
     public readonly Dictionary<ulong, int> BigramDf = [];
     private readonly int[] _docStart;
@@ -88,6 +93,16 @@ internal sealed class CorpusFeatures
                 foreach (var s in Shingles[i]) ShingleDf[s] = ShingleDf.GetValueOrDefault(s) + 1;
                 foreach (var s in Bigrams[i]) BigramDf[s] = BigramDf.GetValueOrDefault(s) + 1;
             }
+        LongSentences = new (int, ulong[])[n][];
+        TopicNames = new string[n][];
+        TargetKeys = new string[n][];
+        for (var i = 0; i < n; i++)
+        {
+            LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+                .Select(s => (s.Length, TextFeatures.Shingles(s, 4))).OrderByDescending(s => s.Length).ToArray();
+            TopicNames[i] = Clauses[i].Topics.Select(t => t.Name).Distinct().ToArray();
+            TargetKeys[i] = Clauses[i].Targets.Select(Candidates.TargetKey).OfType<string>().Distinct().ToArray();
+        }
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
         for (var i = 0; i < n; i++)

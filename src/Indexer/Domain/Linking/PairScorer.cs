@@ -25,16 +25,19 @@ internal static class PairScorer
         ForEachCommon(c.Bigrams[a], c.Bigrams[b], s => { var w = c.BigramIdf(s); dot += w * w; });
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
-        var runs = SharedRuns(c.Content[a], c.Bigrams[b], 2, bg => c.Informative(bg, o)).Count;
         var ca = c.Clauses[a];
         var cb = c.Clauses[b];
-        var sharedTopics = ca.Topics.Select(t => t.Name).Intersect(cb.Topics.Select(t => t.Name)).Count();
-        var topic = runs >= o.MinSharedRuns ? cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics) : 0;
+        var sharedTopics = c.TopicNames[a].Count(c.TopicNames[b].Contains);
+        var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
+        // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
+        var runs = topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine
+            ? SharedRuns(c.Content[a], c.Bigrams[b], 2, bg => c.Informative(bg, o)).Count
+            : 0;
+        if (runs < o.MinSharedRuns) topic = 0;
 
         var shorter = Math.Min(c.Content[a].Length, c.Content[b].Length);
         var copied = containment >= 0.1 ? Math.Max(CopiedSentence(c, a, b, o), CopiedSentence(c, b, a, o)) : 0;
-        var sameTarget = ca.Targets.Select(Candidates.TargetKey).OfType<string>()
-            .Intersect(cb.Targets.Select(Candidates.TargetKey).OfType<string>()).Any();
+        var sameTarget = c.TargetKeys[a].Length > 0 && c.TargetKeys[a].Any(c.TargetKeys[b].Contains);
 
         string? relation = null;
         double score = 0;
@@ -63,15 +66,15 @@ internal static class PairScorer
     /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
     private static int CopiedSentence(CorpusFeatures c, int x, int y, LinkerOptions o)
     {
-        var best = 0;
-        foreach (var s in TextFeatures.Sentences(c.Clauses[x].Text))
+        // Longest first: the first copied sentence is the answer.
+        foreach (var (length, sh) in c.LongSentences[x])
         {
-            if (s.Length < o.CopiedSentenceChars || s.Length <= best) continue;
-            var sh = TextFeatures.Shingles(s, 4);
-            var hit = sh.Count(v => Array.BinarySearch(c.Shingles[y], v) >= 0);
-            if (hit >= o.CopiedSentenceCoverage * sh.Length) best = s.Length;
+            var hit = 0;
+            foreach (var v in sh)
+                if (Array.BinarySearch(c.Shingles[y], v) >= 0) hit++;
+            if (hit >= o.CopiedSentenceCoverage * sh.Length) return length;
         }
-        return best;
+        return 0;
     }
 
     public static void ForEachCommon(ulong[] x, ulong[] y, Action<ulong> action)
