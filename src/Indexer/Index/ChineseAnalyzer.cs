@@ -23,4 +23,8 @@ public sealed class ChineseAnalyzer : Analyzer
         stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: true);
         return new TokenStreamComponents(source, stream);
     }
+
+    // A clause's path holds several headings and its tags several names: a phrase must not run from
+    // the end of one into the start of the next (钢铁 + 铁合金 is not the phrase 钢铁铁).
+    public override int GetPositionIncrementGap(string fieldName) => 100;
 }
