@@ -294,7 +294,10 @@ public sealed partial class QueryUnderstanding
         foreach (var entry in entries)
         {
             alternatives.AddRange(entry.Names());
-            tags.Add(new TagTerm(TagField(entry.Kind), entry.Key));
+            if (entry.Kind != VocabularyKinds.Synonym)
+            {
+                tags.Add(new TagTerm(TagField(entry.Kind), entry.Key));
+            }
         }
         return new QueryConcept
         {

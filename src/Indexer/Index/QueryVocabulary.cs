@@ -18,6 +18,8 @@ public static class VocabularyKinds
     public const string Department = "department";
     public const string Topic = "topic";
     public const string Place = "place";
+    /// <summary>Terms written several ways that are not tags (VOCs ↔ 挥发性有机物): expansion only.</summary>
+    public const string Synonym = "synonym";
 }
 
 /// <summary>
