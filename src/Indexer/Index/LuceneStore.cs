@@ -180,17 +180,58 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         searcher.Search(query, collector);
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
-        var hits = collector.Hits().Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
+        var ranked = collector.Hits().ToList();
+        var total = collector.Total;
+        if (!byOrder && total < page * size && total > 0 && plan.Concepts.Count > 0)
+        {
+            // Fewer strict matches than the page needs: fill with partial matches, ranked after them.
+            var filled = Fill(plan, ranked, filters, page * size - total);
+            if (filled.Count > 0)
+            {
+                notes.Add($"另有{filled.Count}条部分匹配的结果排在后面");
+                ranked.AddRange(filled);
+                total += filled.Count;
+            }
+        }
+        var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
         return new SearchResult
         {
             Query = request.Q ?? "",
-            Total = collector.Total,
+            Total = total,
             Hits = hits,
             Facets = FacetValues(collector.Facets()),
             Citation = citation,
             Notes = notes,
             TookMs = watch.Elapsed.TotalMilliseconds,
         };
+    }
+
+    private List<(int Doc, float Score)> Fill(QueryPlan plan, IReadOnlyList<(int Doc, float Score)> strict, List<FilterDimension> filters, int needed)
+    {
+        // Feedback: the topics shared by the best strict hits say what the query is about.
+        var feedback = strict.Take(3)
+            .SelectMany(h => LoadClause(h.Doc).Topics.Select(t => t.Name).Distinct())
+            .GroupBy(t => t)
+            .Where(g => g.Count() >= Math.Min(2, strict.Count))
+            .Select(g => new TagTerm(Fields.Topic, g.Key))
+            .Take(3)
+            .ToList();
+        if (builder.BuildRelaxed(plan, feedback) is not { } relaxed)
+        {
+            return [];
+        }
+        var query = new BooleanQuery(disableCoord: true)
+        {
+            { relaxed, Occur.MUST },
+            { new ConstantScoreQuery(new TermQuery(new Term(Fields.Record, Fields.ClauseRecord))) { Boost = 0f }, Occur.MUST },
+        };
+        var seen = strict.Select(h => h.Doc).ToHashSet();
+        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false);
+        searcher.Search(query, collector);
+        // Scores below every strict hit: partial matches never outrank full ones.
+        var floor = strict.Count > 0 ? strict.Min(h => h.Score) : 0f;
+        return collector.Hits().Where(h => !seen.Contains(h.Doc)).Take(needed)
+            .Select(h => (h.Doc, floor * 0.5f * h.Score / (h.Score + 1f))).ToList();
     }
 
     private CiteTarget? CitationOf(string q)

@@ -28,6 +28,7 @@ public sealed class QueryBuilder
     public float AllConceptsWeight { get; init; } = 1.0f;
     public float OptionalWeight { get; init; } = 0.3f;
     public float LooseWeight { get; init; } = 0.4f;
+    public float AlternativesTieBreaker { get; init; } = 0.1f;
 
     /// <summary>The scored query, or null when the plan asks for nothing searchable.</summary>
     public Query? Build(QueryPlan plan)
@@ -89,19 +90,72 @@ public sealed class QueryBuilder
         return top;
     }
 
+    /// <summary>
+    /// A looser query to fill a short result list ("best results when not all can"): each concept's
+    /// bigrams, any one of which may match (磷石膏 → 石膏 finds 工业副产石膏), and the topics of the best
+    /// strict hits (pseudo-relevance feedback over tags). Null when there is nothing looser to ask.
+    /// </summary>
+    public Query? BuildRelaxed(QueryPlan plan, IReadOnlyList<TagTerm> feedbackTags)
+    {
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var concept in plan.Concepts.Where(c => !c.Exact))
+        {
+            var bigrams = concept.Alternatives.SelectMany(Bigrams).Distinct().ToList();
+            if (bigrams.Count < 2)
+            {
+                continue;
+            }
+            foreach (var b in bigrams)
+            {
+                any.Add(new TermQuery(new Term(Fields.Text, b)), Occur.SHOULD);
+            }
+        }
+        foreach (var tag in feedbackTags)
+        {
+            any.Add(Constant(new TermQuery(new Term(tag.Field, tag.Value)), FeedbackWeight), Occur.SHOULD);
+        }
+        if (any.Clauses.Count == 0)
+        {
+            return null;
+        }
+        var top = new BooleanQuery(disableCoord: true) { { any, Occur.MUST } };
+        foreach (var concept in plan.Excluded)
+        {
+            if (ConceptQuery(concept) is { } q)
+            {
+                top.Add(q, Occur.MUST_NOT);
+            }
+        }
+        return top;
+    }
+
+    public float FeedbackWeight { get; init; } = 1.0f;
+
     /// <summary>The concept in any of its written forms, in any text field, or as a tag.</summary>
     public Query? ConceptQuery(QueryConcept concept)
     {
         var q = new BooleanQuery(disableCoord: true);
+        // The ways of writing one concept are alternatives, not evidence that adds up: 钢铁 written as
+        // 钢铁 and as 炼钢 in one clause is still one concept (the best form counts, the others a little).
+        var forms = new DisjunctionMaxQuery(AlternativesTieBreaker);
         foreach (var alternative in concept.Alternatives)
         {
-            AddField(q, Fields.Text, alternative, TextWeight);
-            AddField(q, Fields.Heading, alternative, HeadingWeight);
-            AddField(q, Fields.Path, alternative, PathWeight);
+            var form = new BooleanQuery(disableCoord: true);
+            AddField(form, Fields.Text, alternative, TextWeight);
+            AddField(form, Fields.Heading, alternative, HeadingWeight);
+            AddField(form, Fields.Path, alternative, PathWeight);
             if (!concept.Exact)
             {
-                AddField(q, Fields.Tags, alternative, TagsWeight);
+                AddField(form, Fields.Tags, alternative, TagsWeight);
             }
+            if (form.Clauses.Count > 0)
+            {
+                forms.Add(form);
+            }
+        }
+        if (forms.Disjuncts.Count > 0)
+        {
+            q.Add(forms, Occur.SHOULD);
         }
         foreach (var tag in concept.Tags)
         {
