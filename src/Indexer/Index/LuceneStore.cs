@@ -176,7 +176,8 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
-        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder);
+        var boosts = BoostDimensions(plan);
+        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts);
         searcher.Search(query, collector);
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
@@ -185,7 +186,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         if (!byOrder && total < page * size && total > 0 && plan.Concepts.Count > 0)
         {
             // Fewer strict matches than the page needs: fill with partial matches, ranked after them.
-            var filled = Fill(plan, ranked, filters, page * size - total);
+            var filled = Fill(plan, ranked, filters, boosts, page * size - total);
             if (filled.Count > 0)
             {
                 notes.Add($"另有{filled.Count}条部分匹配的结果排在后面");
@@ -206,7 +207,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         };
     }
 
-    private List<(int Doc, float Score)> Fill(QueryPlan plan, IReadOnlyList<(int Doc, float Score)> strict, List<FilterDimension> filters, int needed)
+    private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
+        plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
+
+    private List<(int Doc, float Score)> Fill(QueryPlan plan, IReadOnlyList<(int Doc, float Score)> strict, List<FilterDimension> filters,
+        List<(FilterDimension, float)> boosts, int needed)
     {
         // Feedback: the topics shared by the best strict hits say what the query is about.
         var feedback = strict.Take(3)
@@ -226,7 +231,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             { new ConstantScoreQuery(new TermQuery(new Term(Fields.Record, Fields.ClauseRecord))) { Boost = 0f }, Occur.MUST },
         };
         var seen = strict.Select(h => h.Doc).ToHashSet();
-        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false);
+        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts);
         searcher.Search(query, collector);
         // Scores below every strict hit: partial matches never outrank full ones.
         var floor = strict.Count > 0 ? strict.Min(h => h.Score) : 0f;

@@ -61,10 +61,8 @@ public sealed class QueryBuilder
                 q.Boost *= OptionalWeight;
                 top.Add(q, Occur.SHOULD);
             }
-            foreach (var q in boostQueries)
-            {
-                top.Add(q, Occur.SHOULD);
-            }
+            // The plan's boosts multiply the score (see SearchCollector): 贵州 doubles a Guizhou clause's
+            // score whatever the scale of the text scores.
         }
         else if (optionalQueries.Count + boostQueries.Count > 0)
         {
@@ -100,14 +98,29 @@ public sealed class QueryBuilder
         var any = new BooleanQuery(disableCoord: true);
         foreach (var concept in plan.Concepts.Where(c => !c.Exact))
         {
-            var bigrams = concept.Alternatives.SelectMany(Bigrams).Distinct().ToList();
-            if (bigrams.Count < 2)
+            // Chinese compounds name their category last: 磷石膏 is a kind of 石膏, 产能置换 a kind of 置换.
+            // The trailing bigram of each form is its broader term; 电解铝 relaxes to 解铝, which still
+            // never matches 电解水…铝.
+            foreach (var head in concept.Alternatives.Select(HeadBigram).Where(h => h is not null).Distinct())
             {
-                continue;
+                any.Add(new TermQuery(new Term(Fields.Text, head)), Occur.SHOULD);
             }
-            foreach (var b in bigrams)
+            if (concept.Loose && Bigrams(concept.Surface).Distinct().ToList() is { Count: >= 3 } bigrams)
             {
-                any.Add(new TermQuery(new Term(Fields.Text, b)), Occur.SHOULD);
+                // A long run from a question: any two of its bigrams (重点区域 … 错峰 from 重点区域秋冬季错峰生产).
+                foreach (var field in new[] { Fields.Text, Fields.Heading })
+                {
+                    var bag = new BooleanQuery(disableCoord: true) { MinimumNumberShouldMatch = 2 };
+                    foreach (var b in bigrams)
+                    {
+                        bag.Add(new TermQuery(new Term(field, b)), Occur.SHOULD);
+                    }
+                    if (field == Fields.Heading)
+                    {
+                        bag.Boost = HeadingWeight;
+                    }
+                    any.Add(bag, Occur.SHOULD);
+                }
             }
         }
         foreach (var tag in feedbackTags)
@@ -130,6 +143,12 @@ public sealed class QueryBuilder
     }
 
     public float FeedbackWeight { get; init; } = 1.0f;
+
+    private string? HeadBigram(string form)
+    {
+        var bigrams = Bigrams(form);
+        return bigrams.Count >= 2 ? bigrams[^1] : null;
+    }
 
     /// <summary>The concept in any of its written forms, in any text field, or as a tag.</summary>
     public Query? ConceptQuery(QueryConcept concept)

@@ -40,5 +40,8 @@ public sealed record QueryConcept
 
 public sealed record TagTerm(string Field, string Value);
 
-/// <summary>A tag that raises a result without being required: jurisdiction CN-GZ for 贵州, modality prohibit for 禁止.</summary>
+/// <summary>
+/// A tag that raises a result without being required: jurisdiction CN-GZ for 贵州, modality prohibit
+/// for 禁止. Weight multiplies the score of a clause holding the tag.
+/// </summary>
 public sealed record TagBoost(string Field, string Value, float Weight);

@@ -59,12 +59,13 @@ public sealed partial class QueryUnderstanding
     private readonly int maxLexLength;
     private readonly VocabularyIndex vocabulary;
 
-    public float JurisdictionBoost { get; init; } = 1.5f;
-    public float DocumentBoost { get; init; } = 1.5f;
-    public float LevelBoost { get; init; } = 0.8f;
-    public float ModalityBoost { get; init; } = 1.0f;
-    public float LeadRoleBoost { get; init; } = 3.0f;
-    public float ParticipantRoleBoost { get; init; } = 1.0f;
+    // Multiplicative: a Guizhou clause scores twice what it would without 贵州 in the query.
+    public float JurisdictionBoost { get; init; } = 2.0f;
+    public float DocumentBoost { get; init; } = 2.0f;
+    public float LevelBoost { get; init; } = 1.3f;
+    public float ModalityBoost { get; init; } = 1.3f;
+    public float LeadRoleBoost { get; init; } = 2.0f;
+    public float ParticipantRoleBoost { get; init; } = 1.3f;
 
     public QueryUnderstanding(VocabularyIndex vocabulary, IEnumerable<DocumentMeta> documents)
     {

@@ -88,8 +88,14 @@ internal sealed class SearchCollector : ICollector
     private int[][] segmentCounts = [];
     private NumericDocValues? sequence;
 
-    public SearchCollector(IReadOnlyList<FilterDimension> filters, IReadOnlyList<string> facetDims, int keep, bool byOrder)
+    private readonly (FilterDimension Dimension, float Factor)[] boosts;
+    private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
+
+    /// <param name="boosts">Multiplicative boosts: a clause in one of the dimension's documents has its score multiplied by the factor.</param>
+    public SearchCollector(IReadOnlyList<FilterDimension> filters, IReadOnlyList<string> facetDims, int keep, bool byOrder,
+        IReadOnlyList<(FilterDimension Dimension, float Factor)>? boosts = null)
     {
+        this.boosts = [.. boosts ?? []];
         this.filters = [.. filters];
         this.facetDims = [.. facetDims];
         filterToFacet = this.filters.Select(f => Array.IndexOf(this.facetDims, f.Name)).ToArray();
@@ -117,6 +123,7 @@ internal sealed class SearchCollector : ICollector
         segmentFacets = facetDims.Select(reader.GetSortedSetDocValues).ToArray();
         segmentCounts = segmentFacets.Select(dv => dv is null ? [] : new int[dv.ValueCount]).ToArray();
         sequence = reader.GetNumericDocValues(Fields.Sequence);
+        segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
     }
 
     public void Collect(int doc)
@@ -148,6 +155,13 @@ internal sealed class SearchCollector : ICollector
         }
         var seq = sequence?.Get(doc) ?? doc;
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
+        foreach (var (matches, factor) in segmentBoosts)
+        {
+            if (matches(doc))
+            {
+                score *= factor;
+            }
+        }
         var key = byOrder ? (0f, seq) : (score, seq);
         if (heap.Count < keep)
         {
