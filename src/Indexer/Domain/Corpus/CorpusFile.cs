@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace GreenPolicy.Domain.Corpus;
+
+/// <summary>
+/// One corpus file, <c>corpus/&lt;id&gt;.md</c>, read: YAML front matter (DESIGN.md §3) between <c>---</c> lines,
+/// then the body exactly as published. Expected failures (bad YAML, a missing field, an unknown level …)
+/// come back as diagnostics with the file and line, never as exceptions, so <c>validate</c> can list every
+/// problem of every file in one run.
+/// </summary>
+public sealed partial record CorpusFile
+{
+    public required string FileName { get; init; }
+
+    /// <summary>The front matter; null when it could not be read or lacks a required field.</summary>
+    public DocumentMeta? Meta { get; init; }
+
+    /// <summary>The text after the closing <c>---</c> line, untouched (line endings, indentation, trailing spaces).</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>1-based line of the file on which the body starts: file line = BodyStartLine + body line − 1.</summary>
+    public int BodyStartLine { get; init; }
+
+    public IReadOnlyList<CorpusDiagnostic> Diagnostics { get; init; } = [];
+
+    public bool IsValid => Meta is not null && !Diagnostics.Any(d => d.IsError);
+
+    public static readonly IReadOnlyList<string> KnownLevels = [Levels.National, Levels.Provincial];
+
+    private static readonly HashSet<string> KnownKeys =
+    [
+        "id", "title", "short_titles", "doc_number", "issuers", "drafted_by", "date", "level", "jurisdiction",
+        "scope", "type", "period", "implements", "source", "notes",
+    ];
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex UrlSafeId();
+
+    // CN for national documents; ISO 3166-2:CN for provinces (CN-GZ Guizhou, CN-SC Sichuan).
+    [GeneratedRegex("^CN(?:-[A-Z]{2})?$")]
+    private static partial Regex JurisdictionCode();
+
+    public static CorpusFile Parse(string fileName, string content)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(content);
+        var diagnostics = new List<CorpusDiagnostic>();
+        void Error(int line, string message) => diagnostics.Add(new(fileName, line, DiagnosticSeverity.Error, message));
+        void Warning(int line, string message) => diagnostics.Add(new(fileName, line, DiagnosticSeverity.Warning, message));
+
+        // A file saved with a BOM starts with U+FEFF before the "---": it belongs to the file, not to the text.
+        if (content.StartsWith('\uFEFF'))
+            content = content[1..];
+
+        if (FindBinary(content) is { } bad)
+        {
+            Error(bad.Line, bad.Message);
+            return new CorpusFile { FileName = fileName, Diagnostics = diagnostics };
+        }
+
+        var lines = SplitLinesKeepingEnds(content);
+        if (lines.Count == 0 || !IsFence(lines[0]))
+        {
+            Error(1, "missing front matter: the file must start with a '---' line");
+            return new CorpusFile { FileName = fileName, Body = content, BodyStartLine = 1, Diagnostics = diagnostics };
+        }
+        var close = -1;
+        for (var i = 1; i < lines.Count; i++)
+        {
+            if (IsFence(lines[i]) || lines[i].TrimEnd('\r', '\n', ' ', '\t') == "...")
+            {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0)
+        {
+            Error(1, "front matter is not closed: no second '---' line");
+            return new CorpusFile { FileName = fileName, Diagnostics = diagnostics };
+        }
+
+        var yaml = string.Concat(lines.Skip(1).Take(close - 1));
+        var body = string.Concat(lines.Skip(close + 1));
+        var bodyStart = close + 2;
+        if (string.IsNullOrWhiteSpace(body))
+            Error(bodyStart, "empty body: the document text must follow the front matter");
+
+        var meta = ReadMeta(fileName, yaml, firstYamlLine: 2, Error, Warning);
+        return new CorpusFile
+        {
+            FileName = fileName,
+            Meta = meta,
+            Body = body,
+            BodyStartLine = bodyStart,
+            Diagnostics = diagnostics,
+        };
+    }
+
+    private static DocumentMeta? ReadMeta(string fileName, string yaml, int firstYamlLine,
+        Action<int, string> error, Action<int, string> warning)
+    {
+        // YamlDotNet counts lines from 1 within the text it is given; the YAML starts on file line 2.
+        int FileLine(YamlNode node) => (int)node.Start.Line + firstYamlLine - 1;
+
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
+            {
+                error(firstYamlLine, "front matter must be a YAML mapping of fields (id: …, title: …)");
+                return null;
+            }
+            root = m;
+        }
+        catch (YamlException e)
+        {
+            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
+
+        var fields = new Dictionary<string, (YamlNode Node, int Line)>();
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!KnownKeys.Contains(key))
+                warning(FileLine(keyNode), $"unknown field '{key}' (ignored)");
+            fields[key] = (valueNode, FileLine(keyNode));
+        }
+
+        string? Scalar(string key)
+        {
+            if (!fields.TryGetValue(key, out var f))
+                return null;
+            if (f.Node is YamlScalarNode s)
+                return string.IsNullOrWhiteSpace(s.Value) ? null : s.Value.Trim();
+            error(f.Line, $"'{key}' must be a single value");
+            return null;
+        }
+
+        IReadOnlyList<string> List(string key)
+        {
+            if (!fields.TryGetValue(key, out var f))
+                return [];
+            switch (f.Node)
+            {
+                case YamlSequenceNode seq:
+                    var items = new List<string>();
+                    foreach (var item in seq.Children)
+                    {
+                        if (item is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v))
+                            items.Add(v.Trim());
+                        else
+                            error(FileLine(item), $"'{key}' must be a list of plain values");
+                    }
+                    return items;
+                case YamlScalarNode s:
+                    // `issuers: 工业和信息化部` is a one-element list as far as a reader is concerned.
+                    return string.IsNullOrWhiteSpace(s.Value) ? [] : [s.Value.Trim()];
+                default:
+                    error(f.Line, $"'{key}' must be a list");
+                    return [];
+            }
+        }
+
+        int LineOf(string key) => fields.TryGetValue(key, out var f) ? f.Line : firstYamlLine;
+
+        var id = Scalar("id");
+        var title = Scalar("title");
+        var level = Scalar("level");
+        var jurisdiction = Scalar("jurisdiction");
+        var ok = true;
+        foreach (var (key, value) in new[] { ("id", id), ("title", title), ("level", level), ("jurisdiction", jurisdiction) })
+        {
+            if (value is null)
+            {
+                error(LineOf(key), $"missing required field '{key}'");
+                ok = false;
+            }
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        if (id is not null)
+        {
+            if (!UrlSafeId().IsMatch(id))
+            {
+                error(LineOf("id"), $"id '{id}' is not URL-safe: use lower-case letters, digits and single hyphens (e.g. guizhou-2018-14)");
+                ok = false;
+            }
+            else if (id != stem)
+            {
+                error(LineOf("id"), $"id '{id}' does not match the file name '{stem}.md'");
+            }
+        }
+        if (level is not null && !KnownLevels.Contains(level))
+        {
+            error(LineOf("level"), $"unknown level '{level}': expected {string.Join(" or ", KnownLevels)}");
+            ok = false;
+        }
+        if (jurisdiction is not null && !JurisdictionCode().IsMatch(jurisdiction))
+        {
+            error(LineOf("jurisdiction"), $"jurisdiction '{jurisdiction}' must be CN or an ISO 3166-2:CN code such as CN-GZ");
+            ok = false;
+        }
+        else if (jurisdiction is not null && level is not null && (level == Levels.National) != (jurisdiction == "CN"))
+        {
+            warning(LineOf("jurisdiction"), $"level '{level}' with jurisdiction '{jurisdiction}': national documents are CN, provincial ones CN-XX");
+        }
+
+        var date = Scalar("date");
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            error(LineOf("date"), $"date '{date}' must be yyyy-MM-dd (成文日期), or left empty when unknown");
+
+        var period = new List<int>();
+        foreach (var p in List("period"))
+        {
+            if (int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1949 and <= 2100)
+                period.Add(year);
+            else
+                error(LineOf("period"), $"period year '{p}' is not a year");
+        }
+        if (period.Count is not (0 or 2) || (period.Count == 2 && period[0] > period[1]))
+            error(LineOf("period"), "period must be [first year, last year]");
+
+        foreach (var implemented in List("implements").Where(i => !UrlSafeId().IsMatch(i)))
+            error(LineOf("implements"), $"implements '{implemented}' is not a document id");
+
+        if (!ok)
+            return null;
+        return new DocumentMeta
+        {
+            Id = id!,
+            Title = title!,
+            ShortTitles = List("short_titles"),
+            DocNumber = Scalar("doc_number"),
+            Issuers = List("issuers"),
+            DraftedBy = List("drafted_by"),
+            Date = date,
+            Level = level!,
+            Jurisdiction = jurisdiction!,
+            Scope = List("scope"),
+            Type = Scalar("type"),
+            Period = period.Count == 2 ? period : [],
+            Implements = List("implements"),
+            Source = Scalar("source"),
+            Notes = Scalar("notes"),
+        };
+    }
+
+    private static bool IsFence(string line) => line.TrimEnd('\r', '\n', ' ', '\t') == "---";
+
+    /// <summary>Lines with their terminators, so that concatenating them gives the text back byte for byte.</summary>
+    private static List<string> SplitLinesKeepingEnds(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n')
+                continue;
+            lines.Add(text[start..(i + 1)]);
+            start = i + 1;
+        }
+        if (start < text.Length)
+            lines.Add(text[start..]);
+        return lines;
+    }
+
+    /// <summary>
+    /// A NUL or other control character means a binary or mis-encoded file; U+FFFD means bytes that were not
+    /// UTF-8 (the reader replaced them). Either way the text cannot be trusted, so say where.
+    /// </summary>
+    private static (int Line, string Message)? FindBinary(string content)
+    {
+        var line = 1;
+        foreach (var c in content)
+        {
+            if (c == '\n')
+                line++;
+            else if (c == '\0')
+                return (line, "NUL character: this looks like a binary file, not UTF-8 text");
+            else if (c == '\uFFFD')
+                return (line, "invalid UTF-8: the file is not UTF-8 encoded (found a replacement character)");
+            else if (c < ' ' && c is not ('\t' or '\r'))
+                return (line, $"control character U+{(int)c:X4}: this looks like a binary file, not UTF-8 text");
+        }
+        return null;
+    }
+}

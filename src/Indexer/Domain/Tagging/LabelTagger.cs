@@ -1,0 +1,37 @@
+namespace GreenPolicy.Domain.Tagging;
+
+/// <summary>
+/// Tags topics (from their trigger terms) or places (from their aliases) by leftmost-longest match:
+/// 长江经济带 is one place, not also 长江. One tag per label, at its first occurrence.
+/// </summary>
+public sealed class LabelTagger
+{
+    private readonly Lexicon<Label> _lexicon = new();
+    private readonly string _rulePrefix;
+
+    private LabelTagger(IEnumerable<Label> labels, string rulePrefix)
+    {
+        _rulePrefix = rulePrefix;
+        foreach (var l in labels)
+        {
+            foreach (var t in l.Terms)
+                _lexicon.Add(t, l);
+        }
+    }
+
+    public static LabelTagger Topics(Taxonomies tax) => new(tax.Topics, "topic:");
+
+    public static LabelTagger Places(Taxonomies tax) => new(tax.Places, "place:");
+
+    public IReadOnlyList<LabelTag> Tag(string text)
+    {
+        var seen = new HashSet<string>();
+        var tags = new List<LabelTag>();
+        foreach (var h in _lexicon.Scan(text))
+        {
+            foreach (var l in h.Values.Where(l => seen.Add(l.Name)))
+                tags.Add(new LabelTag(l.Name, new TextSpan(h.Start, h.Length), _rulePrefix + h.Term));
+        }
+        return tags;
+    }
+}
