@@ -38,6 +38,10 @@ public static class ComparisonCsv
         sb.Append("\r\n");
     }
 
-    public static string Escape(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+    public static string Escape(string field)
+    {
+        // A cell starting with = + - @ would run as a formula in a spreadsheet ("=HYPERLINK(…)"): keep it text.
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r') field = "'" + field;
+        return field.IndexOfAny([',', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+    }
 }
