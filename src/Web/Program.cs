@@ -23,6 +23,7 @@ app.MapClausesApi();
 app.MapSearchApi();
 app.MapCiteApi();
 app.MapTaxonomyApi();
+app.MapCompareApi();
 app.MapApiFallback();
 app.MapRazorComponents<App>();
 
