@@ -58,14 +58,16 @@ internal sealed class CorpusFeatures
     public readonly string[] Content;
     public readonly ulong[][] Shingles;   // 4-grams, sorted
     public readonly ulong[][] Bigrams;    // 2-grams, sorted
+    public readonly double[][] ShingleIdfs; // idf of each of the clause's 4-grams, aligned with Shingles
+    public readonly double[][] BigramIdfs;  // idf of each bigram, aligned with Bigrams
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
     /// <summary>Sentences long enough to count as copied (content length, 4-gram shingles).</summary>
     public readonly (int Length, ulong[] Shingles)[][] LongSentences;
     public readonly string[][] TopicNames;
     public readonly string[][] TargetKeys;
-    public readonly Dictionary<ulong, int> ShingleDf = [];
-    public readonly Dictionary<ulong, int> BigramDf = [];
+    public readonly Dictionary<ulong, int> ShingleDf = new(MixedKeyComparer.Instance);
+    public readonly Dictionary<ulong, int> BigramDf = new(MixedKeyComparer.Instance);
     private readonly int[] _docStart;
 
     public int Count => Clauses.Length;
@@ -105,10 +107,14 @@ internal sealed class CorpusFeatures
         }
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
+        ShingleIdfs = new double[n][];
+        BigramIdfs = new double[n][];
         for (var i = 0; i < n; i++)
         {
-            ShingleWeight[i] = Shingles[i].Sum(ShingleIdf);
-            BigramNorm[i] = Math.Sqrt(Bigrams[i].Sum(b => BigramIdf(b) * BigramIdf(b)));
+            ShingleIdfs[i] = Array.ConvertAll(Shingles[i], ShingleIdf);
+            BigramIdfs[i] = Array.ConvertAll(Bigrams[i], BigramIdf);
+            ShingleWeight[i] = ShingleIdfs[i].Sum();
+            BigramNorm[i] = Math.Sqrt(BigramIdfs[i].Sum(w => w * w));
         }
     }
 

@@ -50,6 +50,8 @@ public sealed record LinkerOptions
     public int BandRows { get; init; } = 4;
     /// <summary>Buckets holding more clauses than this are boilerplate sentences and are skipped.</summary>
     public int MaxBucket { get; init; } = 1000;
+    /// <summary>Clauses sharing the most MinHash bands kept per clause, for its own level and for the other level each.</summary>
+    public int CopyCandidates { get; init; } = 40;
     /// <summary>Rarest bigrams per clause looked up in the inverted index.</summary>
     public int TopicFeatures { get; init; } = 32;
     /// <summary>Best partial-score candidates kept per clause from the inverted index.</summary>
