@@ -160,6 +160,7 @@ public sealed class Journeys(SiteServer site)
                     problems.Add($"{label} {url}: status {response?.Status}, expected {expected}");
                 }
                 await Shot(page, $"{label}-{name}");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotDir, $"{label}-{name}-top.png") });
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
                 if (overflow > 1)
                 {
