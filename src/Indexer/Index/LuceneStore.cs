@@ -174,11 +174,21 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             query = new ConstantScoreQuery(clauses);
         }
 
+        var tBuild = watch.Elapsed.TotalMilliseconds;
+        var tPure = 0.0;
+        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1")
+        {
+            var c = new TotalHitCountCollector();
+            searcher.Search(query, c);
+            tPure = watch.Elapsed.TotalMilliseconds - tBuild;
+            tBuild = watch.Elapsed.TotalMilliseconds;
+        }
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
         var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts);
         searcher.Search(query, collector);
+        var tCollect = watch.Elapsed.TotalMilliseconds;
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
         var ranked = collector.Hits().ToList();
@@ -194,7 +204,9 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
                 total += filled.Count;
             }
         }
+        var tFill = watch.Elapsed.TotalMilliseconds;
         var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
+        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1") notes.Add($"TIMING pure {tPure:0.00} build {tBuild:0.00} collect {tCollect - tBuild:0.00} fill {tFill - tCollect:0.00} hits {watch.Elapsed.TotalMilliseconds - tFill:0.00}");
         return new SearchResult
         {
             Query = request.Q ?? "",
