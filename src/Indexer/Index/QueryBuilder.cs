@@ -195,8 +195,10 @@ public sealed class QueryBuilder
     /// Drops a form that contains another form: every clause matching 有色金属 also matches 有色, and
     /// one concept is scored by its best form anyway. Fewer phrase scorers keep a query fast at scale.
     /// </summary>
+    /// Only Chinese forms are pruned: VOC is inside VOCs as characters but not as a word.
     internal static IReadOnlyList<string> Prune(IReadOnlyList<string> forms) =>
-        forms.Where(f => !forms.Any(o => o.Length < f.Length && o.Length > 0 && f.Contains(o, StringComparison.Ordinal))).Distinct().ToList();
+        forms.Where(f => !forms.Any(o => o.Length < f.Length && o.Length > 0 && o.All(QueryUnderstanding.IsHan) && f.Contains(o, StringComparison.Ordinal)))
+            .Distinct().ToList();
 
     private void AddField(BooleanQuery q, string field, string text, float weight)
     {
