@@ -49,7 +49,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         documentsById = documents.ToDictionary(d => d.Meta.Id, StringComparer.Ordinal);
         understanding = new QueryUnderstanding(this.vocabulary, documents.Select(d => d.Meta));
         builder = new QueryBuilder(new ChineseAnalyzer());
-        this.citations = citations?.Invoke(new CitationCatalog(documents, ClausesOf)) ?? new NoCitationService();
+        this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf));
         industries = new(ComputeIndustries);
         departments = new(ComputeDepartments);
     }
@@ -256,8 +256,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         // A query that reads as a citation (黔府办发〔2018〕14号 三（二）) goes straight to its target.
         try
         {
-            var result = citations.Cite(q);
-            return result.Resolved ? result.Target : null;
+            return citations.SearchCitation(q);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
