@@ -24,6 +24,7 @@ app.MapClausesApi();
 app.MapSearchApi();
 app.MapCiteApi();
 app.MapTaxonomyApi();
+app.MapCompareApi();
 app.MapApiFallback();
 app.MapRazorComponents<App>();
 

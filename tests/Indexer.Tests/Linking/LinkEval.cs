@@ -17,7 +17,7 @@ internal static partial class LinkEval
     public static string Norm(string s) => Ws().Replace(s, "");
 
     public sealed record Row(string Id, string Split, string Relation, string[] AlsoAcceptable, string FromSnippet, string ToSnippet,
-        string? FoundRelation, bool Found, bool Linked)
+        string? FoundRelation, double? LinkScore, bool Found, bool Linked)
     {
         public bool Ok => Relation == "none" ? !Linked : Linked;
         public bool RelationAgrees => FoundRelation == Relation || (FoundRelation is not null && AlsoAcceptable.Contains(FoundRelation));
@@ -47,7 +47,7 @@ internal static partial class LinkEval
             if (found)
                 link = a[0].Links.FirstOrDefault(l => l.Id == b[0].Id) ?? b[0].Links.FirstOrDefault(l => l.Id == a[0].Id);
             rows.Add(new Row(it.GetProperty("id").GetString()!, itemSplit, it.GetProperty("relation").GetString()!, also, from, to,
-                link?.Relation, found, link is not null));
+                link?.Relation, link?.Score, found, link is not null));
         }
         return rows;
     }

@@ -15,8 +15,9 @@ internal static class LinkedCorpus
 
     private static readonly Lazy<(IReadOnlyList<ParsedDocument> Docs, TimeSpan Took)> Linked = new(() =>
     {
+        var tagged = Tagged.Value;
         var sw = Stopwatch.StartNew();
-        var docs = Linker.Link(Tagged.Value);
+        var docs = Linker.Link(tagged);
         return (docs, sw.Elapsed);
     });
 

@@ -26,7 +26,7 @@ public sealed class LinkerQualityTests(ITestOutputHelper output)
         }
         var rows = LinkEval.Score(json, LinkedCorpus.All, "dev");
         foreach (var r in rows)
-            output.WriteLine($"{r.Id} {r.Relation,-13} found={r.Found} linked={r.Linked} as={r.FoundRelation ?? "-"} {(r.Ok ? "ok" : "FAIL")}");
+            output.WriteLine($"{r.Id} {r.Relation,-13} found={r.Found} linked={r.Linked} as={r.FoundRelation ?? "-"} score={r.LinkScore} {(r.Ok ? "ok" : "FAIL")}");
         var per = rows.GroupBy(r => r.Relation).ToDictionary(g => g.Key, g => (Ok: g.Count(r => r.Ok), Total: g.Count()));
         foreach (var (rel, v) in per) output.WriteLine($"{rel}: {v.Ok}/{v.Total}");
         var positives = rows.Where(r => r.Relation != "none" && r.Linked).ToList();

@@ -29,6 +29,8 @@ public class IndustryTaggerTests
         // 装备 counts in a list of MIIT's sectors, not as "技术装备"
         { "加大原材料、装备、消费品、电子、民爆等重点行业智能制造推广力度", ["原材料工业", "机械装备", "消费品工业", "电子", "民爆"] },
         { "推广一批先进适用技术装备", [] },
+        // a list-only form glued to an industry word is part of a longer name
+        { "面向节能环保、新能源装备、新能源汽车等绿色制造产业", ["节能环保", "新能源", "新能源汽车"] },
         // 石化化工 names both
         { "石化化工行业实施炼化能量系统优化", ["石化", "化工"] },
         // 电力电子器件 is a component class, not the power industry

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GreenPolicy.Domain;
+using GreenPolicy.Indexer.Tests.Structure;
 using GreenPolicy.Domain.Tagging;
 using Xunit.Abstractions;
 
@@ -23,8 +23,7 @@ public class TaggingQualityTests(ITestOutputHelper output)
         }
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(shared, "eval", "tags.json")));
         var tax = TaggingTestData.Taxonomies;
-        var clauses = CorpusClauses(shared, json.RootElement)
-            .SelectMany(d => DocumentTagger.Tag(d, tax).Clauses).ToList();
+        var clauses = CorpusDocuments.All.SelectMany(d => DocumentTagger.Tag(d, tax).Clauses).ToList();
 
         var report = new TagScorer(json.RootElement).Score(clauses);
         output.WriteLine($"items {report.Items}, not found {report.NotFound}, ambiguous {report.Ambiguous}");
@@ -41,6 +40,4 @@ public class TaggingQualityTests(ITestOutputHelper output)
         Assert.True(report.Years.F1 >= 0.95, $"target years F1 {report.Years.F1:0.000} < 0.95");
         Assert.True(report.ModalityAccuracy >= 0.85, $"modality accuracy {report.ModalityAccuracy:0.000} < 0.85");
     }
-
-    private static IReadOnlyList<ParsedDocument> CorpusClauses(string shared, JsonElement tags) => SeedClauses.Load(shared, tags);
 }

@@ -33,11 +33,6 @@ internal static class TaggingTestData
     public static Taxonomies Taxonomies => Tax.Value;
 
     /// <summary>Reads corpus/taxonomy's files and hands their text to the pure loader.</summary>
-    public static Taxonomies LoadTaxonomies(string dir)
-    {
-        string Read(string name) => File.ReadAllText(Path.Combine(dir, name));
-        var synonyms = Path.Combine(dir, "synonyms.yaml");
-        return Taxonomies.Load(Read("industries.yaml"), Read("departments.yaml"), Read("topics.yaml"), Read("places.yaml"),
-            File.Exists(synonyms) ? File.ReadAllText(synonyms) : null);
-    }
+    public static Taxonomies LoadTaxonomies(string dir) =>
+        Taxonomies.Load(name => File.Exists(Path.Combine(dir, name)) ? File.ReadAllText(Path.Combine(dir, name)) : null);
 }

@@ -43,6 +43,35 @@ public sealed partial record CorpusFile
     [GeneratedRegex("^CN(?:-[A-Z]{2})?$")]
     private static partial Regex JurisdictionCode();
 
+    /// <summary>
+    /// Reads a corpus file from its bytes: they must be UTF-8 (a UTF-8 BOM is allowed). A file in another encoding
+    /// (GBK, UTF-16) is reported with the line of its first invalid byte instead of being read as mojibake.
+    /// </summary>
+    public static CorpusFile Parse(string fileName, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (bytes.StartsWith("\uFEFF"u8))
+            bytes = bytes[3..];
+        if (bytes.StartsWith(new byte[] { 0xFF, 0xFE }) || bytes.StartsWith(new byte[] { 0xFE, 0xFF }))
+            return Failed(fileName, 1, "the file is UTF-16: corpus files must be UTF-8");
+        var line = 1;
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+                return Failed(fileName, line, $"invalid UTF-8 at byte {i}: corpus files must be UTF-8 (GBK or GB18030 text must be converted)");
+            if (bytes[i] == (byte)'\n')
+                line++;
+            i += consumed;
+        }
+        return Parse(fileName, System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    private static CorpusFile Failed(string fileName, int line, string message) => new()
+    {
+        FileName = fileName,
+        Diagnostics = [new CorpusDiagnostic(fileName, line, DiagnosticSeverity.Error, message)],
+    };
+
     public static CorpusFile Parse(string fileName, string content)
     {
         ArgumentNullException.ThrowIfNull(fileName);
@@ -104,6 +133,27 @@ public sealed partial record CorpusFile
     {
         // YamlDotNet counts lines from 1 within the text it is given; the YAML starts on file line 2.
         int FileLine(YamlNode node) => (int)node.Start.Line + firstYamlLine - 1;
+
+        // Scan the events first: YamlDotNet reports most syntax errors as YamlException with a position, but some
+        // (an unclosed flow list "[a, b") as a bare InvalidOperationException; then the last good event's line
+        // is where the trouble is.
+        var lastLine = 1L;
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext())
+                lastLine = parser.Current?.End.Line ?? lastLine;
+        }
+        catch (YamlException e)
+        {
+            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            error((int)lastLine + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
 
         YamlMappingNode root;
         try
@@ -167,7 +217,8 @@ public sealed partial record CorpusFile
             }
         }
 
-        int LineOf(string key) => fields.TryGetValue(key, out var f) ? f.Line : firstYamlLine;
+        // A missing field is reported on the front matter's opening '---' line.
+        int LineOf(string key) => fields.TryGetValue(key, out var f) ? f.Line : 1;
 
         var id = Scalar("id");
         var title = Scalar("title");

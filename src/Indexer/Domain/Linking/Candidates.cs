@@ -15,9 +15,9 @@ internal static class Candidates
 {
     public readonly record struct Pair(int A, int B);
 
-    public static IEnumerable<Pair> Find(CorpusFeatures c, LinkerOptions o)
+    public static IReadOnlyList<Pair> Find(CorpusFeatures c, LinkerOptions o)
     {
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(MixedKeyComparer.Instance);
         var found = new List<Pair>();
         void Add(int a, int b)
         {
@@ -29,33 +29,51 @@ internal static class Candidates
         // 1. MinHash bands: clause sketches and sentence sketches share the bucket table.
         var minHash = new MinHash(o.MinHashes);
         var buckets = new Dictionary<ulong, List<int>>();
+        var keysOf = new List<ulong>[c.Count];
         void Sketch(int i, ulong[] shingles)
         {
             if (shingles.Length == 0) return;
             foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
             {
                 if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
-                if (list.Count == 0 || list[^1] != i) list.Add(i);
+                if (list.Count == 0 || list[^1] != i) { list.Add(i); keysOf[i].Add(key); }
             }
         }
         for (var i = 0; i < c.Count; i++)
         {
+            keysOf[i] = [];
             if (!c.Linkable(i, o)) continue;
             Sketch(i, c.Shingles[i]);
             foreach (var s in TextFeatures.Sentences(c.Clauses[i].Text))
                 if (s.Length >= o.MinSentenceChars && s.Length < c.Content[i].Length)
                     Sketch(i, TextFeatures.Shingles(s, 4));
         }
-        foreach (var list in buckets.Values)
+        // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
+        // level: a plan re-issued by 100 cities must not crowd the national source out of a clause's candidates.
+        var acc = new double[c.Count];
+        var touched = new List<int>();
+        for (var i = 0; i < c.Count; i++)
         {
-            if (list.Count < 2 || list.Count > o.MaxBucket) continue;
-            var distinct = list.Distinct().ToArray();
-            for (var x = 0; x < distinct.Length; x++)
-                for (var y = x + 1; y < distinct.Length; y++) Add(distinct[x], distinct[y]);
+            foreach (var key in keysOf[i])
+            {
+                var list = buckets[key];
+                if (list.Count > o.MaxBucket) continue; // a boilerplate sentence found everywhere
+                foreach (var j in list)
+                {
+                    if (c.DocOf[j] == c.DocOf[i]) continue;
+                    if (acc[j] == 0) touched.Add(j);
+                    acc[j] += 1;
+                }
+            }
+            var level = c.Level(i);
+            TakeBest(touched.Where(j => c.Level(j) == level), acc, o.CopyCandidates, j => Add(i, j));
+            TakeBest(touched.Where(j => c.Level(j) != level), acc, o.CopyCandidates, j => Add(i, j));
+            foreach (var j in touched) acc[j] = 0;
+            touched.Clear();
         }
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
-        var postings = new Dictionary<ulong, List<int>>();
+        var postings = new Dictionary<ulong, List<int>>(MixedKeyComparer.Instance);
         var features = new ulong[c.Count][];
         for (var i = 0; i < c.Count; i++)
         {
@@ -70,8 +88,6 @@ internal static class Candidates
                 list.Add(i);
             }
         }
-        var acc = new double[c.Count];
-        var touched = new List<int>();
         for (var i = 0; i < c.Count; i++)
         {
             foreach (var b in features[i])
@@ -84,12 +100,9 @@ internal static class Candidates
                     acc[j] += w * w;
                 }
             }
-            if (touched.Count > 0)
-            {
-                foreach (var j in touched.OrderByDescending(j => acc[j]).ThenBy(j => j).Take(o.TopicCandidates)) Add(i, j);
-                foreach (var j in touched) acc[j] = 0;
-                touched.Clear();
-            }
+            TakeBest(touched, acc, o.TopicCandidates, j => Add(i, j));
+            foreach (var j in touched) acc[j] = 0;
+            touched.Clear();
         }
 
         // 3. The same quantitative target.
@@ -107,6 +120,18 @@ internal static class Candidates
                     for (var y = x + 1; y < list.Count; y++) Add(list[x], list[y]);
 
         return found;
+    }
+
+    /// <summary>The <paramref name="k"/> best-scored clauses with a bounded min-heap: O(n · log k), not a full sort.</summary>
+    private static void TakeBest(IEnumerable<int> items, double[] score, int k, Action<int> take)
+    {
+        var heap = new PriorityQueue<int, (double, int)>();
+        foreach (var j in items)
+        {
+            heap.Enqueue(j, (score[j], -j));
+            if (heap.Count > k) heap.Dequeue();
+        }
+        while (heap.Count > 0) take(heap.Dequeue());
     }
 
     /// <summary>Metric (content characters only), value and target year, or null when the target has no value.</summary>

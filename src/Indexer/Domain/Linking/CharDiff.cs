@@ -39,11 +39,12 @@ public static class CharDiff
         var max = Math.Min(n + m, maxEdits);
         var offset = max + 1;
         var v = new int[2 * max + 3];
+        // trace[d] keeps only the diagonals -d-1 … d+1 that round d reads: memory O(D²), not O(D·(n+m)).
         var trace = new List<int[]>();
         var found = -1;
         for (var d = 0; d <= max && found < 0; d++)
         {
-            trace.Add((int[])v.Clone());
+            trace.Add(v.AsSpan(offset - d - 1, 2 * d + 3).ToArray());
             for (var k = -d; k <= d; k += 2)
             {
                 int x;
@@ -68,9 +69,10 @@ public static class CharDiff
         for (var d = found; d > 0; d--)
         {
             var vp = trace[d];
+            int At(int k) => vp[k + d + 1];
             var k = cx - cy;
-            var prevK = k == -d || (k != d && vp[offset + k - 1] < vp[offset + k + 1]) ? k + 1 : k - 1;
-            var px = vp[offset + prevK];
+            var prevK = k == -d || (k != d && At(k - 1) < At(k + 1)) ? k + 1 : k - 1;
+            var px = At(prevK);
             var py = px - prevK;
             while (cx > px && cy > py) { cx--; cy--; steps.Add((Equal, a[cx])); }
             if (cx == px) { cy--; steps.Add((Insert, b[cy])); }

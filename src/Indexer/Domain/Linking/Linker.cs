@@ -20,11 +20,12 @@ public static class Linker
         var corpus = new CorpusFeatures(docs, o);
         var links = new LinkSink(corpus, o);
 
-        foreach (var pair in Candidates.Find(corpus, o))
-        {
-            var m = PairScorer.Score(corpus, pair.A, pair.B, o);
+        // Scoring is independent per pair: score in parallel, then offer in candidate order (deterministic).
+        var pairs = Candidates.Find(corpus, o);
+        var scores = new PairScore?[pairs.Count];
+        Parallel.For(0, pairs.Count, k => scores[k] = PairScorer.Score(corpus, pairs[k].A, pairs[k].B, o));
+        foreach (var m in scores)
             if (m is not null) links.Offer(m);
-        }
         links.KeepSameTopicBest();
 
         var references = new List<DocumentReference>[docs.Count];
@@ -57,10 +58,16 @@ internal sealed class CorpusFeatures
     public readonly string[] Content;
     public readonly ulong[][] Shingles;   // 4-grams, sorted
     public readonly ulong[][] Bigrams;    // 2-grams, sorted
+    public readonly double[][] ShingleIdfs; // idf of each of the clause's 4-grams, aligned with Shingles
+    public readonly double[][] BigramIdfs;  // idf of each bigram, aligned with Bigrams
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
-    public readonly Dictionary<ulong, int> ShingleDf = [];
-    public readonly Dictionary<ulong, int> BigramDf = [];
+    /// <summary>Sentences long enough to count as copied (content length, 4-gram shingles).</summary>
+    public readonly (int Length, ulong[] Shingles)[][] LongSentences;
+    public readonly string[][] TopicNames;
+    public readonly string[][] TargetKeys;
+    public readonly Dictionary<ulong, int> ShingleDf = new(MixedKeyComparer.Instance);
+    public readonly Dictionary<ulong, int> BigramDf = new(MixedKeyComparer.Instance);
     private readonly int[] _docStart;
 
     public int Count => Clauses.Length;
@@ -88,12 +95,26 @@ internal sealed class CorpusFeatures
                 foreach (var s in Shingles[i]) ShingleDf[s] = ShingleDf.GetValueOrDefault(s) + 1;
                 foreach (var s in Bigrams[i]) BigramDf[s] = BigramDf.GetValueOrDefault(s) + 1;
             }
-        ShingleWeight = new double[n];
-        BigramNorm = new double[n];
+        LongSentences = new (int, ulong[])[n][];
+        TopicNames = new string[n][];
+        TargetKeys = new string[n][];
         for (var i = 0; i < n; i++)
         {
-            ShingleWeight[i] = Shingles[i].Sum(ShingleIdf);
-            BigramNorm[i] = Math.Sqrt(Bigrams[i].Sum(b => BigramIdf(b) * BigramIdf(b)));
+            LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+                .Select(s => (s.Length, TextFeatures.Shingles(s, 4))).OrderByDescending(s => s.Length).ToArray();
+            TopicNames[i] = Clauses[i].Topics.Select(t => t.Name).Distinct().ToArray();
+            TargetKeys[i] = Clauses[i].Targets.Select(Candidates.TargetKey).OfType<string>().Distinct().ToArray();
+        }
+        ShingleWeight = new double[n];
+        BigramNorm = new double[n];
+        ShingleIdfs = new double[n][];
+        BigramIdfs = new double[n][];
+        for (var i = 0; i < n; i++)
+        {
+            ShingleIdfs[i] = Array.ConvertAll(Shingles[i], ShingleIdf);
+            BigramIdfs[i] = Array.ConvertAll(Bigrams[i], BigramIdf);
+            ShingleWeight[i] = ShingleIdfs[i].Sum();
+            BigramNorm[i] = Math.Sqrt(BigramIdfs[i].Sum(w => w * w));
         }
     }
 

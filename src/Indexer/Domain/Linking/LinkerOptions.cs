@@ -31,7 +31,7 @@ public sealed record LinkerOptions
 
     /// <summary>same-topic: IDF-weighted bigram cosine (plus the shared-tag bonus) at least this, and the pair
     /// is the best match of one side in the other's document.</summary>
-    public double SameTopicScore { get; init; } = 0.045;
+    public double SameTopicScore { get; init; } = 0.065;
     /// <summary>Bonus per shared topic tag (at most three count).</summary>
     public double SharedTopicBonus { get; init; } = 0.015;
     /// <summary>Two clauses sharing a single word (电子, 农药, 汽车) are not a link: at least this many separate
@@ -50,6 +50,8 @@ public sealed record LinkerOptions
     public int BandRows { get; init; } = 4;
     /// <summary>Buckets holding more clauses than this are boilerplate sentences and are skipped.</summary>
     public int MaxBucket { get; init; } = 1000;
+    /// <summary>Clauses sharing the most MinHash bands kept per clause, for its own level and for the other level each.</summary>
+    public int CopyCandidates { get; init; } = 40;
     /// <summary>Rarest bigrams per clause looked up in the inverted index.</summary>
     public int TopicFeatures { get; init; } = 32;
     /// <summary>Best partial-score candidates kept per clause from the inverted index.</summary>

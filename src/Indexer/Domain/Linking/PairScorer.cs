@@ -15,31 +15,30 @@ internal static class PairScorer
 {
     public static PairScore? Score(CorpusFeatures c, int a, int b, LinkerOptions o)
     {
-        var sa = c.Shingles[a];
-        var sb = c.Shingles[b];
-        var common = 0.0;
-        ForEachCommon(sa, sb, s => common += c.ShingleIdf(s));
+        var common = CommonWeight(c.Shingles[a], c.ShingleIdfs[a], c.Shingles[b], squared: false);
         var containment = common / Math.Max(1e-9, Math.Min(c.ShingleWeight[a], c.ShingleWeight[b]));
-
-        var dot = 0.0;
-        ForEachCommon(c.Bigrams[a], c.Bigrams[b], s => { var w = c.BigramIdf(s); dot += w * w; });
+        var dot = CommonWeight(c.Bigrams[a], c.BigramIdfs[a], c.Bigrams[b], squared: true);
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
-        var runs = SharedRuns(c.Content[a], c.Bigrams[b], 2, bg => c.Informative(bg, o)).Count;
         var ca = c.Clauses[a];
         var cb = c.Clauses[b];
-        var sharedTopics = ca.Topics.Select(t => t.Name).Intersect(cb.Topics.Select(t => t.Name)).Count();
-        var topic = runs >= o.MinSharedRuns ? cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics) : 0;
-
+        var sharedTopics = c.TopicNames[a].Count(c.TopicNames[b].Contains);
+        var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
         var shorter = Math.Min(c.Content[a].Length, c.Content[b].Length);
-        var copied = containment >= 0.1 ? Math.Max(CopiedSentence(c, a, b, o), CopiedSentence(c, b, a, o)) : 0;
-        var sameTarget = ca.Targets.Select(Candidates.TargetKey).OfType<string>()
-            .Intersect(cb.Targets.Select(Candidates.TargetKey).OfType<string>()).Any();
+        var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
+        // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
+        var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
+            ? SharedRuns(c.Content[a], c.Bigrams[b], 2, bg => c.Informative(bg, o)).Count
+            : copy ? o.MinSharedRuns : 0;
+        if (runs < o.MinSharedRuns) topic = 0;
+
+        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(c, a, b, o), CopiedSentence(c, b, a, o)) : 0;
+        var sameTarget = c.TargetKeys[a].Length > 0 && c.TargetKeys[a].Any(c.TargetKeys[b].Contains);
 
         string? relation = null;
         double score = 0;
         string? note = null;
-        if (shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment)
+        if (copy)
             (relation, score) = (Relations.NearVerbatim, containment);
         else if (copied >= o.CopiedSentenceChars)
             (relation, score, note) = (Relations.NearVerbatim, Math.Max(containment, Math.Min(1, copied / (double)shorter)), $"整句照搬 {copied} 字");
@@ -63,26 +62,29 @@ internal static class PairScorer
     /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
     private static int CopiedSentence(CorpusFeatures c, int x, int y, LinkerOptions o)
     {
-        var best = 0;
-        foreach (var s in TextFeatures.Sentences(c.Clauses[x].Text))
+        // Longest first: the first copied sentence is the answer.
+        foreach (var (length, sh) in c.LongSentences[x])
         {
-            if (s.Length < o.CopiedSentenceChars || s.Length <= best) continue;
-            var sh = TextFeatures.Shingles(s, 4);
-            var hit = sh.Count(v => Array.BinarySearch(c.Shingles[y], v) >= 0);
-            if (hit >= o.CopiedSentenceCoverage * sh.Length) best = s.Length;
+            var hit = 0;
+            foreach (var v in sh)
+                if (Array.BinarySearch(c.Shingles[y], v) >= 0) hit++;
+            if (hit >= o.CopiedSentenceCoverage * sh.Length) return length;
         }
-        return best;
+        return 0;
     }
 
-    public static void ForEachCommon(ulong[] x, ulong[] y, Action<ulong> action)
+    /// <summary>Σ w (or Σ w²) over the keys both sorted arrays hold, w taken from <paramref name="xWeights"/>.</summary>
+    private static double CommonWeight(ulong[] x, double[] xWeights, ulong[] y, bool squared)
     {
+        double sum = 0;
         int i = 0, j = 0;
         while (i < x.Length && j < y.Length)
         {
             if (x[i] < y[j]) i++;
             else if (x[i] > y[j]) j++;
-            else { action(x[i]); i++; j++; }
+            else { var w = xWeights[i]; sum += squared ? w * w : w; i++; j++; }
         }
+        return sum;
     }
 
     /// <summary>

@@ -54,7 +54,14 @@ public sealed partial class ReferenceFinder
     public string? Resolve(FoundReference reference)
     {
         if (reference.DocNumber is not null)
-            return _byNumber.GetValueOrDefault(FoldNumber(reference.DocNumber));
+        {
+            // The issuer abbreviation is matched greedily ("依据工信部规[2016]225号"): try each tail.
+            var folded = FoldNumber(reference.DocNumber);
+            var bracket = folded.IndexOf('(');
+            for (var k = 0; k < Math.Max(1, bracket); k++)
+                if (_byNumber.TryGetValue(folded[k..], out var byNumber)) return byNumber;
+            return null;
+        }
         if (_byTitle.TryGetValue(FoldTitle(reference.Title), out var id)) return id;
         // 《工业绿色发展规划》 names the 2016—2020 plan by its bare title; a reference that gives its own
         // period (《…(2021—2025年)》) and did not match exactly is another document.

@@ -53,7 +53,7 @@ public static class TextFeatures
     {
         if (n is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(n));
         if (content.Length < n) return [];
-        var set = new HashSet<ulong>();
+        var set = new HashSet<ulong>(MixedKeyComparer.Instance);
         for (var i = 0; i + n <= content.Length; i++)
         {
             ulong key = 0;

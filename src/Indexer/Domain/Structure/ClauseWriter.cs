@@ -7,6 +7,7 @@ public static class ClauseKinds
 {
     public const string Preamble = "preamble";
     public const string Paragraph = "paragraph";
+    public const string Article = "article";
     public const string Item = "item";
     public const string Subitem = "subitem";
     public const string Point = "point";
@@ -20,6 +21,7 @@ public static class UnitKinds
     public const string Part = "part";
     public const string Chapter = "chapter";
     public const string Section = "section";
+    public const string Article = "article";
     public const string Item = "item";
     public const string Box = "box";
     public const string Annex = "annex";
@@ -45,13 +47,14 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         var scope = new Scope(null, "", [], null);
         var children = root.Children;
         var preamble = children.TakeWhile(c => c.Kind == OutlineKind.Paragraph).ToList();
+        var preambleHeadings = ParagraphHeadings(preamble);
         for (var k = 0; k < preamble.Count; k++)
         {
             var single = preamble.Count == 1;
             AddClause(preamble[k], scope, ClauseKinds.Preamble,
                 single ? "preamble" : $"preamble__para_{k + 1}",
                 single ? "序言" : $"序言第{k + 1}段",
-                preamble[k].Text, Topic.Heading(preamble[k].Text, numbered: false));
+                preamble[k].Text, preambleHeadings[preamble[k]]);
         }
         WriteChildren(children.Skip(preamble.Count), scope);
         return (_units, _clauses);
@@ -59,7 +62,9 @@ internal sealed class ClauseWriter(DocumentMeta meta)
 
     private void WriteChildren(IEnumerable<OutlineNode> children, Scope scope, int paraStart = 0)
     {
-        int para = paraStart, point = 0;
+        int para = paraStart, point = 0, row = 0;
+        children = children.ToList();
+        var headings = ParagraphHeadings(children.Where(c => c.Kind == OutlineKind.Paragraph));
         foreach (var child in children)
         {
             switch (child.Kind)
@@ -67,13 +72,20 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                 case OutlineKind.Paragraph:
                     para++;
                     AddClause(child, scope, ClauseKinds.Paragraph, Join(scope.EId, $"para_{para}"), $"{scope.Locator}第{para}段",
-                        child.Text, Topic.Heading(child.Text, numbered: false));
+                        child.Text, headings[child]);
                     break;
                 case OutlineKind.Point:
                     point++;
                     var rest = child.Text.TrimStart('—', '－', '-', '●', '•', '▪', '■', '◆', ' ');
-                    AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}第{point}项",
+                    // The evaluation's convention for citing the N-th dash bullet: "二——2" (003 二、主要目标, second bullet).
+                    AddClause(child, scope, ClauseKinds.Point, Join(scope.EId, $"point_{point}"), $"{scope.Locator}——{point}",
                         child.Text, Topic.Heading(rest, numbered: true));
+                    break;
+                case OutlineKind.Row:
+                    // A table outside a box: its rows belong to the unit they are printed in.
+                    row++;
+                    AddClause(child, scope, ClauseKinds.IndicatorRow, Join(scope.EId, $"row_{row}"), $"{scope.Locator}第{row}行",
+                        child.Text, child.Title, child.Row);
                     break;
                 case OutlineKind.Division:
                     WriteDivision(child, scope);
@@ -88,10 +100,24 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     WriteAnnex(child, scope);
                     break;
                 default:
-                    // Box items, rows and notes only occur inside boxes (WriteBox).
+                    // Box items and notes only occur inside boxes (WriteBox).
                     throw new InvalidOperationException($"unexpected {child.Kind} outside a box at line {child.Line}");
             }
         }
+    }
+
+    /// <summary>
+    /// Topic headings of sibling paragraphs. A topic sentence names a paragraph among others that have one too
+    /// (002 三（一）: "以供给侧结构性改革为导向，推进结构节能。" next to "…，强化技术节能。"); the first sentence of a
+    /// lone paragraph ("根据资源环境承载力调整区域产业布局，促进区域协同发展。" opening 004 第八章) is just its first
+    /// sentence. A short phrase without a comma ("推进结构节能。", "成都平原经济区：") is a heading on its own.
+    /// </summary>
+    private static Dictionary<OutlineNode, string?> ParagraphHeadings(IEnumerable<OutlineNode> paragraphs)
+    {
+        var candidates = paragraphs.ToDictionary(p => p, p => Topic.Heading(p.Text, numbered: false));
+        var headed = candidates.Values.Count(h => h is not null);
+        return candidates.ToDictionary(kv => kv.Key, kv =>
+            kv.Value is { } h && (headed >= 2 || (h.Length <= 15 && !h.Contains('，'))) ? h : null);
     }
 
     private void WriteDivision(OutlineNode node, Scope scope)
@@ -108,7 +134,16 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         };
         var heading = node.HeadingLine ?? n.Printed + n.Rest;
         eId = AddUnit(node, eId, kind, n.Printed, heading, locator, scope.EId);
-        WriteChildren(node.Children, new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId));
+        var inner = new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId);
+        var paraStart = 0;
+        if (node.Fragments.Count > 0)
+        {
+            // "一、总体要求。坚持…": the text after the heading is the division's first paragraph.
+            paraStart = 1;
+            var text = node.Text;
+            AddClause(node, inner, ClauseKinds.Paragraph, Join(eId, "para_1"), $"{locator}第1段", text, node.Title);
+        }
+        WriteChildren(node.Children, inner, paraStart);
     }
 
     private void WriteItem(OutlineNode node, Scope scope)
@@ -118,13 +153,20 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         var eId = Join(scope.EId, $"{Numbering.EIdPrefix(n.Style)}_{number}");
         var piece = n.Style switch
         {
+            NumberingStyle.Article => $"第{ChineseNumerals.ToChinese(number)}条",
             NumberingStyle.Item => $"（{ChineseNumerals.ToChinese(number)}）",
             NumberingStyle.ParenSubitem => $"（{number}）",
             NumberingStyle.Circled => n.Printed,
             _ => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        var locator = scope.Locator + piece;
-        var clauseKind = n.Style == NumberingStyle.Item ? ClauseKinds.Item : ClauseKinds.Subitem;
+        // Articles are numbered through the whole document and cited alone: "第十二条", not "第二章第十二条".
+        var locator = n.Style == NumberingStyle.Article ? piece : scope.Locator + piece;
+        var clauseKind = n.Style switch
+        {
+            NumberingStyle.Article => ClauseKinds.Article,
+            NumberingStyle.Item => ClauseKinds.Item,
+            _ => ClauseKinds.Subitem,
+        };
         var ownText = node.Fragments.Count > 0 ? node.Text : null;
 
         if (node.Children.Count == 0)
@@ -142,7 +184,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
 
         // A unit: the item holds several paragraphs, bullets, sub-items or a box (002 三（一）).
         var heading = node.HeadingLine ?? n.Printed + (node.Title ?? "");
-        eId = AddUnit(node, eId, UnitKinds.Item, n.Printed, heading, locator, scope.EId);
+        eId = AddUnit(node, eId, n.Style == NumberingStyle.Article ? UnitKinds.Article : UnitKinds.Item, n.Printed, heading, locator, scope.EId);
         var inner = new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], scope.DivisionEId);
         var paraStart = 0;
         if (ownText is not null)
@@ -184,8 +226,10 @@ internal sealed class ClauseWriter(DocumentMeta meta)
                     break;
                 default:
                     item++;
+                    // A box item may carry its own number ("1.节能改造。…"): its topic phrase follows the number.
+                    var rest = Numbering.Recognize(child.Text) is { Style: not (NumberingStyle.Box or NumberingStyle.Annex) } own ? own.Rest : child.Text;
                     AddClause(child, inner, ClauseKinds.BoxItem, Join(eId, $"item_{item}"), $"{locator}第{item}项",
-                        child.Text, Topic.Heading(child.Text, numbered: true));
+                        child.Text, Topic.Heading(rest, numbered: true));
                     break;
             }
         }

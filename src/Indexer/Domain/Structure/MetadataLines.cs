@@ -18,6 +18,7 @@ public static class MetadataKinds
     public const string Attachments = "attachments";
     public const string Heading = "heading";
     public const string TableHeader = "table-header";
+    public const string Imprint = "imprint";
 }
 
 /// <summary>
@@ -32,7 +33,7 @@ public static partial class MetadataLines
     private static partial Regex DocNumberLine();
 
     // 2018年7月23日, 2017 年 6 月 30 日, 二〇一八年四月四日
-    [GeneratedRegex(@"^[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日$")]
+    [GeneratedRegex(@"^[（(]?\s*[0-9〇零一二三四五六七八九]{4}\s*年\s*[0-9一二三四五六七八九十]{1,3}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日\s*[）)]?$")]
     private static partial Regex DateLine();
 
     // (此件公开发布) / （此件不公开） / （此件主动公开）
@@ -47,6 +48,10 @@ public static partial class MetadataLines
 
     [GeneratedRegex(@"^(?:信息公开选项|公开方式|公开属性)\s*[：:]")]
     private static partial Regex DisclosureLine();
+
+    // 版记: 抄送：…, 主题词：…, and the imprint "贵州省人民政府办公厅 2018年4月8日印发".
+    [GeneratedRegex(@"^(?:抄送|抄报|主题词|关键词)\s*[：:]|[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*印发$")]
+    private static partial Regex ImprintLine();
 
     // 附件：1.长江经济带 11 省市危险化学品搬迁改造重点项目 — the list of attachments, not the attachments themselves.
     [GeneratedRegex(@"^附件\s*[：:]\s*\S")]
@@ -72,6 +77,8 @@ public static partial class MetadataLines
             return MetadataKinds.SourceUrl;
         if (DisclosureLine().IsMatch(line))
             return MetadataKinds.Disclosure;
+        if (ImprintLine().IsMatch(line))
+            return MetadataKinds.Imprint;
         return null;
     }
 

@@ -5,8 +5,8 @@ namespace GreenPolicy.Domain.Structure;
 
 /// <summary>
 /// The numbering schemes of Chinese official documents (GB/T 9704 heading levels and what published plans
-/// actually use), outermost first. The order is the conventional nesting: a 第N章 holds 第N节, which may hold
-/// 一、, which holds （一）, then 1. / 1、, then （1）, then ①, and —— bullets at the bottom.
+/// actually use), outermost first. The order is the conventional nesting: a 第N章 holds 第N节, which holds
+/// 第N条 (in 办法 and 条例) or 一、, which holds （一）, then 1. / 1、, then （1）, then ①, and —— bullets at the bottom.
 /// </summary>
 public enum NumberingStyle
 {
@@ -16,18 +16,20 @@ public enum NumberingStyle
     Chapter = 1,
     /// <summary>第一节</summary>
     Section = 2,
+    /// <summary>第一条: the article of 办法 and 条例, numbered through the document, holding its text inline.</summary>
+    Article = 3,
     /// <summary>一、</summary>
-    Part = 3,
+    Part = 4,
     /// <summary>（一） or (一)</summary>
-    Item = 4,
+    Item = 5,
     /// <summary>1. / 1、 / １．</summary>
-    Subitem = 5,
+    Subitem = 6,
     /// <summary>（1） or (1)</summary>
-    ParenSubitem = 6,
+    ParenSubitem = 7,
     /// <summary>① … ⑳</summary>
-    Circled = 7,
+    Circled = 8,
     /// <summary>—— (or ●, •) bullets: not numbered, counted within their parent.</summary>
-    Bullet = 8,
+    Bullet = 9,
     /// <summary>专栏N: a box of a plan (items, or an indicator table).</summary>
     Box = 20,
     /// <summary>附件 / 附件1 standing alone: an annex.</summary>
@@ -52,10 +54,11 @@ public static partial class Numbering
 {
     private const string Cn = "一二三四五六七八九十百零〇两";
 
-    [GeneratedRegex($"^第([{Cn}0-9０-９]+)(部分|章|节)\\s*(.*)$")]
+    [GeneratedRegex($"^第([{Cn}0-9０-９]+)(部分|章|节|条)\\s*(.*)$")]
     private static partial Regex OrdinalHeading();
 
-    [GeneratedRegex($"^([{Cn}]+)[、．]\\s*(.*)$")]
+    // 一、 (GB/T 9704), and the 一． / 一. that some web copies print.
+    [GeneratedRegex($"^([{Cn}]+)(?:、|．|\\.(?![0-9]))\\s*(.*)$")]
     private static partial Regex PartNumber();
 
     [GeneratedRegex($"^[（(]\\s*([{Cn}]+)\\s*[）)]\\s*(.*)$")]
@@ -71,7 +74,8 @@ public static partial class Numbering
     [GeneratedRegex("^([\u2460-\u2473])\\s*(.*)$")]
     private static partial Regex CircledNumber();
 
-    [GeneratedRegex("^(?:——|－－|--|[●•▪■◆])\\s*(.+)$")]
+    // —— is the bullet of Chinese official texts; ●•▪■◆ and Markdown's "- " / "* " / "+ " are layout forms of the same.
+    [GeneratedRegex("^(?:——|－－|--|[●•▪■◆]|[-*+](?=\\s))\\s*(.+)$")]
     private static partial Regex BulletMark();
 
     [GeneratedRegex($"^专栏\\s*([0-9０-９{Cn}]+)[\\s:：]*(.*)$")]
@@ -93,6 +97,7 @@ public static partial class Numbering
             {
                 "章" => NumberingStyle.Chapter,
                 "节" => NumberingStyle.Section,
+                "条" => NumberingStyle.Article,
                 _ => NumberingStyle.Division,
             };
             return Make(style, m.Groups[1].Value, "第" + m.Groups[1].Value + m.Groups[2].Value, m.Groups[3].Value);
@@ -131,6 +136,7 @@ public static partial class Numbering
         NumberingStyle.Division => "part",
         NumberingStyle.Chapter => "chp",
         NumberingStyle.Section => "sec",
+        NumberingStyle.Article => "art",
         NumberingStyle.Part => "part",
         NumberingStyle.Item => "item",
         NumberingStyle.Subitem or NumberingStyle.ParenSubitem or NumberingStyle.Circled => "subitem",

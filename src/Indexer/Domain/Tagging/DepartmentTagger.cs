@@ -120,6 +120,25 @@ public sealed partial class DepartmentTagger
 
     private IEnumerable<DepartmentTag> ParseResponsibilityList(string body, int offset)
     {
+        // Labelled form: "（牵头单位：A、B；配合单位：C、D）": every body of a labelled part takes that label's role.
+        var labels = ListLabel().Matches(body);
+        if (labels.Count > 0 && labels[0].Index == 0)
+        {
+            for (var k = 0; k < labels.Count; k++)
+            {
+                var start = labels[k].Index + labels[k].Length;
+                var end = k + 1 < labels.Count ? labels[k + 1].Index : body.Length;
+                var role = labels[k].Groups["label"].Value switch
+                {
+                    "牵头单位" or "主办单位" => Roles.Lead,
+                    "配合单位" or "参与单位" or "协办单位" => Roles.Participant,
+                    _ => Roles.Implementer,
+                };
+                foreach (var (name, at) in SplitNames(body[start..end].TrimEnd(';', '；', ' '), start))
+                    yield return Make(name, role, new TextSpan(offset + at, name.Length), "responsibility-list");
+            }
+            yield break;
+        }
         var semi = body.IndexOfAny([';', '；']);
         var provincial = semi < 0 ? body : body[..semi];
         var first = true;
@@ -130,9 +149,24 @@ public sealed partial class DepartmentTagger
         }
         if (semi < 0)
             yield break;
-        foreach (var (name, at) in SplitNames(body[(semi + 1)..], semi + 1))
+        foreach (var (name, at) in JoinLevels(SplitNames(body[(semi + 1)..], semi + 1).ToList()))
             yield return Make(name, Roles.Implementer, new TextSpan(offset + at, name.Length), "responsibility-list");
     }
+
+    /// <summary>"各州、市人民政府" is one body (the governments of every prefecture and city), not 各州 + 市人民政府.</summary>
+    private static IEnumerable<(string Name, int At)> JoinLevels(List<(string Name, int At)> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (name, at) = items[i];
+            while (i + 1 < items.Count && BareLevel().IsMatch(name))
+                name = name + "、" + items[++i].Name;
+            yield return (name, at);
+        }
+    }
+
+    [GeneratedRegex(@"^各[州市县区盟旗]{1,2}$")]
+    private static partial Regex BareLevel();
 
     // ---- roles stated in the text --------------------------------------------------------------
 
@@ -176,7 +210,8 @@ public sealed partial class DepartmentTagger
     {
         if (LeadAfter().IsMatch(after))
             return Roles.Lead;
-        if (before.EndsWith("会同", StringComparison.Ordinal) || before.EndsWith("会同其他", StringComparison.Ordinal))
+        if (before.EndsWith("会同", StringComparison.Ordinal) || before.EndsWith("会同其他", StringComparison.Ordinal)
+            || ParticipantAfter().IsMatch(after))
             return Roles.Participant;
         if (DutyAfter().IsMatch(after) || AddressedBefore().IsMatch(before))
             return Roles.Implementer;
@@ -214,8 +249,14 @@ public sealed partial class DepartmentTagger
     private DepartmentTag Make(string name, string role, TextSpan span, string rule, bool inMinistry = false)
     {
         var d = _tax.ResolveDepartment(name, _jurisdiction);
-        // An unknown 司 inside a 部内 note still belongs to the ministry that wrote it.
-        var canonical = d?.Canonical ?? (inMinistry ? "工业和信息化部" + name : name);
+        // An unknown 司 inside a 部内 note still belongs to the ministry that wrote it; an unknown 省… body
+        // belongs to the document's province (云南: 省工业和信息化厅 → 云南省工业和信息化厅).
+        var province = _tax.ProvinceName(_jurisdiction);
+        var canonical = d?.Canonical
+            ?? (inMinistry ? "工业和信息化部" + name
+                : province is not null && name.StartsWith('省') ? province + name[1..]
+                : province is not null && name.StartsWith("各市", StringComparison.Ordinal) ? province + TextNorm.Brackets(name)
+                : name);
         return new DepartmentTag(name, canonical, role, span, rule);
     }
 
@@ -225,11 +266,16 @@ public sealed partial class DepartmentTagger
     [GeneratedRegex(@"^\s*(?<names>.+?)(?<verb>负责落实|牵头|负责|参与|配合|落实)\s*$")]
     private static partial Regex AnnotationSegment();
 
-    [GeneratedRegex(@"以下均需(?<body>[^，。,；;）)]{2,40}?)(?:负责)?落实")]
+    // "以下均需X落实，不再列出", and the same rule worded "以下各项任务均由X负责落实/实施".
+    [GeneratedRegex(@"以下(?:各项)?(?:任务)?均(?:需|须|由)(?<body>[^，。,；;）)]{2,40}?)(?:负责)?(?:落实|实施|组织实施)")]
     private static partial Regex Blanket();
 
-    [GeneratedRegex(@"[（(]\s*(?:责任单位|牵头单位)\s*[：:]")]
+    // "(责任单位：" or, labelled, "（牵头单位：" — the labelled form is read by ListLabel.
+    [GeneratedRegex(@"[（(]\s*(?:责任单位\s*[：:]|(?=牵头单位\s*[：:]))")]
     private static partial Regex ListOpen();
+
+    [GeneratedRegex(@"(?:^|[；;，,]\s*)(?<label>牵头单位|主办单位|配合单位|参与单位|协办单位|落实单位)\s*[：:]")]
+    private static partial Regex ListLabel();
 
     // Items separated by 、 or commas, or by 等 before 相关/有关/其他 ("人教司等相关司局" → 人教司, 相关司局).
     [GeneratedRegex(@"(?:[^、，,等]|等(?!相关|有关|其他))+")]
@@ -238,11 +284,16 @@ public sealed partial class DepartmentTagger
     [GeneratedRegex(@"(?<scope>地方各级|各级|地方|省级|市级)(?<items>(?:[\p{IsCJKUnifiedIdeographs}]{2,8}、)+[\p{IsCJKUnifiedIdeographs}]{2,8})等?主管部门")]
     private static partial Regex SharedHead();
 
-    [GeneratedRegex(@"^\s*(?:要|应|应当)?(?:充分)?发挥牵头作用|^\s*牵头")]
+    // "…要发挥牵头作用", "X牵头", "由X负责组织" (but "X负责落实" is carrying out: implementer).
+    [GeneratedRegex(@"^\s*(?:要|应|应当)?(?:充分)?发挥牵头作用|^\s*牵头|^\s*负责(?!落实|实施|执行)")]
     private static partial Regex LeadAfter();
 
-    [GeneratedRegex(@"^\s*(?:等|等相关部门|等部门)?\s*(?:要|应当|应|必须|务必|负责)")]
+    // "地方各级工业和信息化主管部门要…", "各地各部门要…", "省级工业和信息化主管部门分别于每年1月15日…前报送".
+    [GeneratedRegex(@"^\s*(?:等|等相关部门|等部门|、?各(?:有关)?部门(?:和单位)?)?\s*(?:要|应当|应于|应|必须|务必|负责落实|负责实施|负责执行|分别于)")]
     private static partial Regex DutyAfter();
+
+    [GeneratedRegex(@"^\s*(?:等部门)?\s*(?:配合|参与|协助)")]
+    private static partial Regex ParticipantAfter();
 
     [GeneratedRegex(@"(?:鼓励|指导和督促|督促|指导|要求)$")]
     private static partial Regex AddressedBefore();

@@ -24,6 +24,7 @@ public static partial class DocumentTagger
         var topics = LabelTagger.Topics(tax);
         var places = LabelTagger.Places(tax);
         var minYear = MinYear(meta);
+        var usesAnnotations = UsesAnnotations(doc);
 
         var ordered = doc.Clauses.OrderBy(c => c.Order).ToList();
         var result = new Clause[ordered.Count];
@@ -55,7 +56,7 @@ public static partial class DocumentTagger
                 pendingAnnotation.Clear();
             }
             pendingParent = c.ParentEId;
-            if (UsesAnnotations(doc) && TrailsAfterLastAnnotation(text))
+            if (usesAnnotations && TrailsAfterLastAnnotation(text))
                 pendingAnnotation.Add(i);
 
             if (departments.FindBlanketImplementer(text) is { } b)
@@ -76,8 +77,9 @@ public static partial class DocumentTagger
                 leadInYears[parentKey] = years;
             }
 
-            var targets = TargetTagger.Tag(text, years, c.Row);
-            var modality = ModalityTagger.Tag(text, Descriptive(c), statesTarget: c.Row is not null || targets.Count > 0);
+            var descriptive = Descriptive(c);
+            var targets = TargetTagger.Tag(text, years, c.Row, descriptive);
+            var modality = ModalityTagger.Tag(text, descriptive, statesTarget: c.Row is not null || targets.Count > 0);
 
             result[i] = c with
             {

@@ -63,9 +63,13 @@ public sealed partial class IndustryTagger
 
     // Neighbours in a list are separated by 、 (or 和/与/及, or a slash), optionally after a
     // 行业/产业 suffix: "钢铁、冶金", "石化和化工", "有色行业、冶金".
+    // A list-only form glued to another industry word is part of a longer name, not an item:
+    // "新能源装备、新能源汽车" lists 新能源装备, not 装备.
     private static bool InEnumeration(string text, List<LexiconHit<Entry>> hits, int k)
     {
         var h = hits[k];
+        if ((k > 0 && hits[k - 1].End == h.Start) || (k + 1 < hits.Count && hits[k + 1].Start == h.End))
+            return false;
         if (k > 0 && IsListGap(text[hits[k - 1].End..h.Start]))
             return true;
         return k + 1 < hits.Count && IsListGap(text[h.End..hits[k + 1].Start]);

@@ -23,8 +23,11 @@ public static partial class TargetTagger
     public const string Cap = "cap";
     public const string Floor = "floor";
 
-    public static IReadOnlyList<QuantTarget> Tag(string text, IReadOnlyList<YearTag> years, IndicatorRow? row = null)
+    public static IReadOnlyList<QuantTarget> Tag(string text, IReadOnlyList<YearTag> years, IndicatorRow? row = null, bool descriptive = false)
     {
+        // A review of the past reports results, not targets: "单位工业增加值能耗累计下降28%" in 一、面临的形势.
+        if (descriptive)
+            return [];
         if (row is not null)
             return RowTarget(text, row, years) is { } t ? [t] : [];
 
@@ -45,6 +48,7 @@ public static partial class TargetTagger
             var dir = m.Groups["verb"].Value switch
             {
                 "下降" or "降低" or "减少" or "削减" or "降" => Decrease,
+                "控制在" => Cap,
                 "提高到" or "提升到" or "达到" or "超过" or "提高至" => m.Groups["verb"].Value == "超过" ? Floor : Reach,
                 _ => Increase,
             };
@@ -58,21 +62,25 @@ public static partial class TargetTagger
                 Value = Number(m.Groups["num"].Value, m.Groups["mult"].Value),
                 Unit = Unit(m.Groups["mult"].Value, m.Groups["unit"].Value),
                 Direction = dir,
-                BaseYear = BaseYearAt(m.Index + m.Groups["metric"].Length),
+                BaseYear = BaseYearAt(m.Index + m.Length),
                 TargetYear = YearAt(m.Index),
                 Span = new TextSpan(m.Index, m.Length),
                 Rule = "sentence:change",
             });
         }
 
-        foreach (Match m in CountOf().Matches(t2))
+        foreach (Match m in CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountContinued().Matches(t2)).Concat(Removal().Matches(t2)))
         {
             if (targets.Any(x => m.Index >= x.Span.Start && m.Index < x.Span.End))
                 continue;
+            // "建设百家绿色园区、千家绿色工厂，推广万种绿色产品": a bare 百/千/万 is the number.
+            var value = m.Groups["word"].Success
+                ? m.Groups["word"].Value switch { "百" => 100m, "千" => 1000m, _ => 10000m }
+                : Number(m.Groups["num"].Value, m.Groups["mult"].Value);
             targets.Add(new QuantTarget
             {
                 Metric = CleanMetric(m.Groups["metric"].Value),
-                Value = Number(m.Groups["num"].Value, m.Groups["mult"].Value),
+                Value = value,
                 Unit = m.Groups["mult"].Value.Replace("百", "", StringComparison.Ordinal) + m.Groups["unit"].Value,
                 Direction = m.Groups["more"].Success ? Floor : Reach,
                 TargetYear = YearAt(m.Index),
@@ -80,7 +88,7 @@ public static partial class TargetTagger
                 Rule = "sentence:count",
             });
         }
-        return targets;
+        return targets.OrderBy(t => t.Span.Start).ToList();
     }
 
     private static QuantTarget? RowTarget(string text, IndicatorRow row, IReadOnlyList<YearTag> years)
@@ -92,7 +100,10 @@ public static partial class TargetTagger
         var target = ParseCell(Cell(targetYear));
         var baseValue = ParseCell(Cell(baseYear));
         var metric = CleanMetric(RowMetric().Replace(row.Indicator, ""));
-        if (target is { } v)
+        // "（1）规模以上单位工业增加值能源消耗降低（%）  1.218  0.999  [-18]": the row states a change, so the
+        // change column is the target; the year columns hold levels in another unit.
+        var statesChange = Regex.IsMatch(row.Indicator, "下降|降低|提高|减少");
+        if (target is { } v && !(statesChange && ChangeValue(row) is not null))
         {
             return new QuantTarget
             {
@@ -101,9 +112,7 @@ public static partial class TargetTagger
             };
         }
         // No target value: the change column (累计降速 18, 变化幅度 [-18]) gives the change.
-        var change = row.Cells.Where(c => YearTagger.RowBaseYear(new IndicatorRow("", null, [c])) is null)
-            .Select(c => ParseCell(c.Value)).FirstOrDefault(x => x is not null);
-        if (change is not { } d)
+        if (ChangeValue(row) is not { } d)
             return null;
         var down = d < 0 || Regex.IsMatch(row.Indicator + row.Unit + string.Join("", row.Cells.Select(c => c.Column)), "下降|降低|降速|减少");
         return new QuantTarget
@@ -112,6 +121,10 @@ public static partial class TargetTagger
             BaseYear = baseYear, TargetYear = targetYear, Span = new TextSpan(0, text.Length), Rule = "table:change-column",
         };
     }
+
+    private static decimal? ChangeValue(IndicatorRow row) =>
+        row.Cells.Where(c => YearTagger.RowBaseYear(new IndicatorRow("", null, [c])) is null)
+            .Select(c => ParseCell(c.Value)).FirstOrDefault(x => x is not null);
 
     private static decimal? ParseCell(string? cell)
     {
@@ -137,17 +150,30 @@ public static partial class TargetTagger
     private static string CleanMetric(string s)
     {
         s = MetricNoise().Replace(s, "");
+        s = Regex.Replace(s, @"\s*[（(][^）)]*[）)]\s*$", "");   // 危险化学品搬迁改造重点项目（见附件 1）
         s = s.Trim('，', '、', '：', ':', ' ', '　', '“', '”', '"');
         return s.Length > 40 ? s[^40..] : s;
     }
 
     private const string Num = @"(?<num>\d+(?:\.\d+)?)";
 
-    [GeneratedRegex(@"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过)(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
+    [GeneratedRegex(@"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
     private static partial Regex Change();
 
-    [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批)(?:和培育|和建设)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
+    [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批|推广普及)(?:和培育|和建设)?\s?(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、和]{2,20})")]
     private static partial Regex CountOf();
+
+    // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、.
+    [GeneratedRegex(@"(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
+    private static partial Regex CountContinued();
+
+    // "淘汰国三及以下运营中重型柴油货车100万辆", "2018年再压减钢铁产能3000万吨左右": an amount to remove.
+    [GeneratedRegex(@"(?<metric>(?:淘汰|压减|削减|化解)[^，。；;、\d]{2,24}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>辆|吨|台|家|个|千瓦|重量箱)")]
+    private static partial Regex Removal();
+
+    // "建成工业绿色示范园区10个以上": the metric before the number.
+    [GeneratedRegex(@"(?:建成|打造|培育|创建|建设)(?<metric>[^，。；;、\d]{2,20}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆)(?<more>以上)?")]
+    private static partial Regex CountAfter();
 
     [GeneratedRegex(@"(?:与|比|较)\s?(?<y>\d{4})\s?年|在\s?(?<y>\d{4})\s?年(?:的)?基础上")]
     private static partial Regex BasePhrase();
@@ -155,6 +181,6 @@ public static partial class TargetTagger
     [GeneratedRegex(@"^[\s（(]*\d+[）)]|（[^）]*）$|\([^)]*\)$|^其中：|^与\d{4}年相比")]
     private static partial Regex RowMetric();
 
-    [GeneratedRegex(@"^(?:到\d{4}年(?:底)?|与\d{4}年相比|力争|其中|全省|全国)+")]
+    [GeneratedRegex(@"^(?:到\d{4}年(?:底)?|与\d{4}年相比|力争|其中|全省|全国|年底前|年前|年|底|前)+")]
     private static partial Regex MetricNoise();
 }

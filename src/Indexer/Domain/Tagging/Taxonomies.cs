@@ -35,6 +35,7 @@ public sealed class Taxonomies
     /// <summary>Phrases that are never an industry (电子标签, 废钢铁 …), global and per industry.</summary>
     public IReadOnlyList<string> IndustryFalseFriends { get; }
 
+    private readonly Dictionary<string, string> _provinces;
     private readonly Dictionary<string, Industry> _industryByCode;
     private readonly Dictionary<string, List<Department>> _departmentsByAlias;
     private readonly Dictionary<string, HashSet<string>> _aliasGroups;
@@ -42,8 +43,9 @@ public sealed class Taxonomies
     private Taxonomies(
         IReadOnlyList<Industry> industries, IReadOnlyList<string> globalFalseFriends,
         IReadOnlyList<Department> departments, IReadOnlyList<Label> topics, IReadOnlyList<Label> places,
-        IReadOnlyList<IReadOnlyList<string>> synonyms)
+        IReadOnlyList<IReadOnlyList<string>> synonyms, Dictionary<string, string> provinces)
     {
+        _provinces = provinces;
         Industries = industries;
         Departments = departments;
         Topics = topics;
@@ -98,7 +100,19 @@ public sealed class Taxonomies
         var syn = synonymsYaml is null ? new SynonymsFile() : Parse<SynonymsFile>(yaml, synonymsYaml, "synonyms.yaml");
         var groups = (syn.Groups ?? []).Select(g => (IReadOnlyList<string>)Clean(g)).Where(g => g.Count > 1).ToList();
 
-        return new Taxonomies(industries, Clean(ind.FalseFriends), departments, topics, places, groups);
+        return new Taxonomies(industries, Clean(ind.FalseFriends), departments, topics, places, groups,
+            dep.Jurisdictions ?? []);
+    }
+
+    /// <summary>
+    /// Loads the files named in <see cref="FileNames"/> through <paramref name="read"/> (file name → text, null when
+    /// absent; synonyms.yaml is optional). The caller decides where they come from:
+    /// <c>Taxonomies.Load(name => File.Exists(Path.Combine(dir, name)) ? File.ReadAllText(Path.Combine(dir, name)) : null)</c>.
+    /// </summary>
+    public static Taxonomies Load(Func<string, string?> read)
+    {
+        string Required(string name) => read(name) ?? throw new TaxonomyException($"{name}: missing");
+        return Load(Required(FileNames[0]), Required(FileNames[1]), Required(FileNames[2]), Required(FileNames[3]), read(FileNames[4]));
     }
 
     public Industry? IndustryByCode(string code) => _industryByCode.GetValueOrDefault(code);
@@ -123,6 +137,9 @@ public sealed class Taxonomies
             ?? candidates.FirstOrDefault(d => d.Jurisdiction == "CN")
             ?? candidates.FirstOrDefault(d => d.Jurisdiction == AnyJurisdiction);
     }
+
+    /// <summary>The province a jurisdiction code names (CN-GZ → 贵州省), or null.</summary>
+    public string? ProvinceName(string jurisdiction) => _provinces.GetValueOrDefault(jurisdiction);
 
     /// <summary>Every department alias (bracket-normalised) usable in a document of this jurisdiction.</summary>
     public IEnumerable<string> DepartmentAliases(string jurisdiction) =>
@@ -209,6 +226,7 @@ public sealed class Taxonomies
 
     private sealed class DepartmentsFile
     {
+        public Dictionary<string, string>? Jurisdictions { get; set; }
         public List<DepartmentEntry>? Departments { get; set; }
     }
 

@@ -1,0 +1,213 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GreenPolicy.Domain.Citations;
+
+/// <summary>Kinds of citation targets (the API's target.kind).</summary>
+public static class CitationKinds
+{
+    public const string Document = "document";
+    public const string Part = "part";
+    public const string Chapter = "chapter";
+    public const string Section = "section";
+    public const string Box = "box";
+    public const string Clause = "clause";
+}
+
+/// <summary>
+/// What a citation points at. Id is a clause id (miit-2018-136/part_3__item_6), a document id, or
+/// &lt;doc&gt;#&lt;unit eId&gt; for a part, chapter, section, box or an item that holds sub-clauses.
+/// </summary>
+public sealed record CitationTarget
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required string DocId { get; init; }
+    /// <summary>The unit's or clause's eId; null for a document.</summary>
+    public string? EId { get; init; }
+    /// <summary>The document's title.</summary>
+    public string? Title { get; init; }
+    public string? Heading { get; init; }
+    /// <summary>A clause's text; for a unit its heading and the text of everything in it; for a document its opening.</summary>
+    public string? Text { get; init; }
+    public required string Citation { get; init; }
+    public required string Url { get; init; }
+}
+
+/// <summary>The resolver's answer: a target, or the specific reason there is none (in Chinese) and the candidates.</summary>
+public sealed record CitationResolution
+{
+    public required ParsedCitation Parsed { get; init; }
+    public bool Resolved => Target is not null;
+    public CitationTarget? Target { get; init; }
+    public string? Reason { get; init; }
+    public IReadOnlyList<CitationTarget> Candidates { get; init; } = [];
+}
+
+/// <summary>
+/// Resolves a parsed citation against a catalog: first the document (文号, then title), then the locator step
+/// by step over the document's eIds (part_N, chp_N, sec_N, item_N, box_N, point_N, para_N, row_N, annex_N),
+/// never over locator strings, so that 三（二）, 第三部分第（二）条 and 二（五）-style citations all meet the same
+/// structure. A unit that does not exist, or a locator that fits two units (003 has a （五） under both
+/// 三、重点任务 and 四、保障措施), is unresolved with the candidates: the resolver never guesses.
+/// </summary>
+public sealed partial class CitationResolver
+{
+    private readonly ICitationCatalog _catalog;
+    private readonly DocumentIdentifier _identifier;
+
+    public CitationResolver(ICitationCatalog catalog)
+    {
+        _catalog = catalog;
+        _identifier = new DocumentIdentifier(catalog.Documents);
+    }
+
+    public DocumentIdentifier Identifier => _identifier;
+
+    public CitationResolution Resolve(string? input) => Resolve(CitationParser.Parse(input));
+
+    public CitationResolution Resolve(ParsedCitation parsed)
+    {
+        if (parsed.IsEmpty)
+            return Fail(parsed, "无法识别的引用：请输入文件标题、简称或文号，可在后面加条款位置，如“工业绿色发展规划 三（一）”");
+        if (parsed.Title is null && parsed.DocNumber is null)
+            return Fail(parsed, $"没有指明文件：请在“{parsed.Locator}”前加上文件标题、简称或文号");
+
+        var steps = parsed.Locator?.Steps.ToList() ?? [];
+        var (doc, failure) = IdentifyDocument(parsed, steps);
+        if (doc is null)
+            return failure!;
+        var outline = _catalog.Outline(doc.Id);
+        if (outline is null)
+            return Fail(parsed, $"文件 {doc.Id} 的结构不可用");
+        var tree = new OutlineTree(outline);
+        if (steps.Count == 0)
+            return new CitationResolution { Parsed = parsed, Target = tree.DocumentTarget() };
+        return Walk(parsed, tree, steps);
+    }
+
+    private (DocumentMeta? Doc, CitationResolution? Failure) IdentifyDocument(ParsedCitation parsed, List<LocatorStep> steps)
+    {
+        DocumentIdentification? byNumber = null;
+        if (parsed.DocNumber is { } number)
+        {
+            byNumber = _identifier.ByNumber(number);
+            if (byNumber.Documents.Count > 1)
+                return (null, Ambiguous(parsed, $"文号“{number}”对应多个文件", byNumber.Documents));
+        }
+
+        DocumentIdentification? byTitle = null;
+        if (parsed.Title is { } title)
+        {
+            byTitle = _identifier.ByTitle(title);
+            // 贵州绿色制造三年行动计划保障措施第（二）条 contains a title but is not one: unless the text is exactly a
+            // title, try reading its end as a heading that names a part.
+            if (byTitle.Method != "标题" && !parsed.TitleQuoted)
+            {
+                // 贵洲省绿色制造三年行动计划 主要目标第二条: the title ends with a heading that names a part.
+                var split = SplitTitleAndHeading(parsed);
+                if (split is { } s)
+                {
+                    steps.Insert(0, new LocatorStep(LocatorStepKind.Heading, null, s.Heading, default));
+                    byTitle = new DocumentIdentification([s.Doc], "标题+标题名");
+                }
+            }
+        }
+
+        var numberDoc = byNumber?.Single;
+        var titleDoc = byTitle?.Single;
+        if (numberDoc is not null && titleDoc is not null && numberDoc.Id != titleDoc.Id)
+            return (null, Ambiguous(parsed, $"文号“{parsed.DocNumber}”与标题“{parsed.Title}”指向不同的文件", [numberDoc, titleDoc]));
+        if (numberDoc is not null)
+            return (numberDoc, null);
+        if (parsed.DocNumber is not null && byNumber!.Documents.Count == 0)
+            return (null, Fail(parsed, $"文号不存在：库中没有“{parsed.DocNumber}”"));
+        if (titleDoc is not null)
+            return (titleDoc, null);
+        if (byTitle is { Documents.Count: > 1 })
+            return (null, Ambiguous(parsed, $"“{parsed.Title}”可指{byTitle.Documents.Count}个文件：" +
+                string.Join("；", byTitle.Documents.Select(d => $"《{d.Title}》")) + "，请写全标题或文号", byTitle.Documents));
+        return (null, Fail(parsed, $"找不到标题为“{parsed.Title}”的文件"));
+    }
+
+    private (DocumentMeta Doc, string Heading)? SplitTitleAndHeading(ParsedCitation parsed)
+    {
+        var title = parsed.Title!;
+        var found = new List<(DocumentMeta Doc, string Heading)>();
+        if (parsed.HeadingHint is { } hint && title.EndsWith(hint, StringComparison.Ordinal))
+        {
+            var doc = _identifier.ByTitle(title[..^hint.Length]).Single;
+            if (doc is not null && HasHeading(doc, hint))
+                return (doc, hint);
+        }
+        // Exact titles first: 贵州绿色制造三年行动计划|保障措施 rather than the one-typo reading 贵州绿色制造三年行动计划保|障措施.
+        foreach (var exactOnly in new[] { true, false })
+        {
+            for (var k = title.Length - 2; k >= 4; k--)
+            {
+                var id = _identifier.ByTitle(title[..k], strict: true);
+                var heading = title[k..];
+                if (id.Single is { } doc && (!exactOnly || id.Method == "标题") && HasHeading(doc, heading))
+                    found.Add((doc, heading));
+            }
+            if (found.Count > 0)
+                break;
+        }
+        var distinct = found.DistinctBy(f => f.Doc.Id).ToList();
+        return distinct.Count == 1 ? found[^1] : null;
+    }
+
+    private bool HasHeading(DocumentMeta doc, string heading) =>
+        _catalog.Outline(doc.Id) is { } o && new OutlineTree(o).ByHeading("", heading).Count == 1;
+
+    private static CitationResolution Walk(ParsedCitation parsed, OutlineTree tree, List<LocatorStep> steps)
+    {
+        var current = "";
+        var written = new StringBuilder();
+        foreach (var step in steps)
+        {
+            var matches = tree.Step(current, step);
+            written.Append(step);
+            if (matches.Count == 0)
+            {
+                var where = current.Length == 0 ? "该文件" : $"该文件的{tree.LocatorOf(current)}";
+                return new CitationResolution
+                {
+                    Parsed = parsed,
+                    Reason = $"{where}没有{step}（《{tree.Meta.Title}》）" + tree.Hint(current, step),
+                };
+            }
+            if (matches.Count > 1)
+            {
+                var places = string.Join("；", matches.Select(m => tree.Describe(m)));
+                return new CitationResolution
+                {
+                    Parsed = parsed,
+                    Reason = $"{written}在该文件中出现{matches.Count}处：{places}。请写明所在部分，如“{tree.LocatorOf(matches[0])}”",
+                    Candidates = [.. matches.Select(tree.Target)],
+                };
+            }
+            current = matches[0];
+        }
+        return new CitationResolution { Parsed = parsed, Target = tree.Target(current) };
+    }
+
+    private static CitationResolution Fail(ParsedCitation parsed, string reason) => new() { Parsed = parsed, Reason = reason };
+
+    private CitationResolution Ambiguous(ParsedCitation parsed, string reason, IEnumerable<DocumentMeta> docs) => new()
+    {
+        Parsed = parsed,
+        Reason = reason,
+        Candidates = [.. docs.Select(d => _catalog.Outline(d.Id) is { } o ? new OutlineTree(o).DocumentTarget() : OutlineTree.BareDocumentTarget(d))],
+    };
+
+    /// <summary>The standard citation string: 《title》（文号）locator, without the 文号 part when there is none.</summary>
+    public static string FormatCitation(DocumentMeta meta, string? locator)
+    {
+        var number = DocNumber.Parse(meta.DocNumber).Value?.ToString() ?? meta.DocNumber;
+        return $"《{meta.Title}》" + (string.IsNullOrEmpty(number) ? "" : $"（{number}）") + (locator ?? "");
+    }
+
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分]|专栏\s*\d+|[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+、|\d+[.、．]|——)+")]
+    internal static partial Regex LeadingNumber();
+}

@@ -1,0 +1,164 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace GreenPolicy.Domain.Citations;
+
+/// <summary>Which documents a typed title or 文号 names, and how it was decided; more than one means ambiguous.</summary>
+public sealed record DocumentIdentification(IReadOnlyList<DocumentMeta> Documents, string Method)
+{
+    public DocumentMeta? Single => Documents.Count == 1 ? Documents[0] : null;
+}
+
+/// <summary>
+/// Finds documents by title or 文号. Titles are compared after folding what people vary: 《》 and quotes,
+/// bracket width and dashes (（2016-2020年） vs (2016—2020年)), spaces. The stages go from strict to loose
+/// (exact title or short title, title without its period, prefix, containment, the characters in order,
+/// one typo) and stop at the first stage that finds anything: two documents found at one stage are
+/// reported as ambiguous, never guessed between.
+/// </summary>
+public sealed partial class DocumentIdentifier
+{
+    private readonly List<(DocumentMeta Doc, string Key)> _keys = [];
+    private readonly List<(DocumentMeta Doc, DocNumber Number)> _numbers = [];
+
+    public DocumentIdentifier(IEnumerable<DocumentMeta> documents)
+    {
+        foreach (var d in documents)
+        {
+            foreach (var t in d.ShortTitles.Prepend(d.Title))
+            {
+                var key = TitleKey(t);
+                if (key.Length == 0)
+                    continue;
+                _keys.Add((d, key));
+                // 工业绿色发展规划（2016-2020年） is also cited as 工业绿色发展规划.
+                var bare = PeriodSuffix().Replace(key, "");
+                if (bare.Length > 0 && bare != key)
+                    _keys.Add((d, bare));
+            }
+            if (DocNumber.Parse(d.DocNumber).Value is { } n)
+                _numbers.Add((d, n));
+        }
+    }
+
+    [GeneratedRegex(@"\(\d{4}-\d{4}年?\)$")]
+    private static partial Regex PeriodSuffix();
+
+    /// <summary>A title folded for comparison: 《四川省“十三五”工业绿色发展规划》 → 四川省十三五工业绿色发展规划.</summary>
+    public static string TitleKey(string? title)
+    {
+        if (string.IsNullOrEmpty(title))
+            return "";
+        var sb = new StringBuilder(title.Length);
+        foreach (var c0 in title)
+        {
+            if (char.IsWhiteSpace(c0))
+                continue;
+            var c = FoldedText.FoldChar(c0);
+            if (c is '《' or '》' or '〈' or '〉' or '“' or '”' or '"' or '\'' or '‘' or '’' or '「' or '」' or '『' or '』' or '·' or '・')
+                continue;
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+
+    public DocumentIdentification ByNumber(DocNumber number)
+    {
+        var exact = Distinct(_numbers.Where(n => n.Number == number).Select(n => n.Doc));
+        if (exact.Count > 0)
+            return new(exact, "文号");
+        // The code typed with a stray character before it (a glued title, 《…》工信部节〔2018〕136号) or abbreviated:
+        // same year and serial, one code ending with the other.
+        var loose = Distinct(_numbers
+            .Where(n => n.Number.Year == number.Year && n.Number.Serial == number.Serial &&
+                        (n.Number.IssuerCode.EndsWith(number.IssuerCode, StringComparison.Ordinal) ||
+                         number.IssuerCode.EndsWith(n.Number.IssuerCode, StringComparison.Ordinal)))
+            .Select(n => n.Doc));
+        return new(loose, "文号（机关代字不完全一致）");
+    }
+
+    /// <summary>Documents named by a typed title, by the first stage that finds any.</summary>
+    public DocumentIdentification ByTitle(string? title, bool strict = false)
+    {
+        var q = TitleKey(title);
+        if (q.Length == 0)
+            return new([], "");
+        var stages = new (string Method, Func<string, bool> Match)[]
+        {
+            ("标题", k => k == q),
+            ("标题前缀", k => q.Length >= 4 && k.StartsWith(q, StringComparison.Ordinal)),
+            ("标题包含", k => (q.Length >= 4 && k.Contains(q, StringComparison.Ordinal)) ||
+                              (k.Length >= 6 && q.Contains(k, StringComparison.Ordinal))),
+            ("标题简写", k => q.Length >= 6 && q.Length * 10 >= k.Length * 6 && IsSubsequence(q, k)),
+            ("标题错字", k => q.Length >= 5 && WithinOneEdit(q, k)),
+            ("标题部分错字", k => q.Length >= 6 && SubstringWithinOneEdit(q, k)),
+        };
+        foreach (var (method, match) in stages)
+        {
+            if (strict && method is "标题前缀" or "标题包含" or "标题简写" or "标题部分错字")
+                continue;
+            var docs = Distinct(_keys.Where(k => match(k.Key)).Select(k => k.Doc));
+            if (docs.Count > 0)
+                return new(docs, method);
+        }
+        return new([], "");
+    }
+
+    private static List<DocumentMeta> Distinct(IEnumerable<DocumentMeta> docs) =>
+        docs.DistinctBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+    private static bool IsSubsequence(string q, string k)
+    {
+        var j = 0;
+        foreach (var c in k)
+            if (j < q.Length && q[j] == c)
+                j++;
+        return j == q.Length;
+    }
+
+    /// <summary>Levenshtein distance ≤ 1 (one character wrong, missing or extra: 贵洲省 for 贵州省).</summary>
+    internal static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+            return false;
+        if (a.Length > b.Length)
+            (a, b) = (b, a);
+        int i = 0, j = 0, edits = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                i++;
+                j++;
+                continue;
+            }
+            if (++edits > 1)
+                return false;
+            if (a.Length == b.Length)
+                i++;
+            j++;
+        }
+        return edits + (b.Length - j) + (a.Length - i) <= 1;
+    }
+
+    /// <summary>Whether q occurs in k with at most one character substituted, inserted or deleted (Sellers' approximate matching).</summary>
+    internal static bool SubstringWithinOneEdit(string q, string k)
+    {
+        var prev = new int[q.Length + 1];
+        var cur = new int[q.Length + 1];
+        for (var i = 0; i <= q.Length; i++)
+            prev[i] = i;
+        if (prev[q.Length] <= 1)
+            return true;
+        foreach (var c in k)
+        {
+            cur[0] = 0;
+            for (var i = 1; i <= q.Length; i++)
+                cur[i] = Math.Min(Math.Min(cur[i - 1] + 1, prev[i] + 1), prev[i - 1] + (q[i - 1] == c ? 0 : 1));
+            if (cur[q.Length] <= 1)
+                return true;
+            (prev, cur) = (cur, prev);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,115 @@
+namespace GreenPolicy.Indexer.Tests.Citations;
+
+/// <summary>
+/// Citations of every kind issue 4 lists, resolved over the real corpus (beyond the evaluation rows, so
+/// that a fix holds for the kind of case, not the row). Expected: the target id, or null for unresolved.
+/// </summary>
+public sealed class CorpusCitationTests
+{
+    private static readonly Lazy<GreenPolicy.Domain.Citations.CitationResolver> Resolver = new(CitationEvalTests.CorpusResolver);
+
+    public static TheoryData<string, string?> Cases => new()
+    {
+        // 文号 in every bracket style, resolved to the document.
+        { "工信部联节(2017)178号", "miit-2017-178" },
+        { "工信部联节［2017］178号", "miit-2017-178" },
+        { "工信部联节﹝2017﹞第178号", "miit-2017-178" },
+        { "工信部联节2017年178号", "miit-2017-178" },
+        { "工信部规 〔 2016 〕 225 号", "miit-2016-225" },
+        { "黔府办发（２０１８）１４号", "guizhou-2018-14" },          // full-width digits and brackets
+        { "工信部节〔2018〕999号", null },                         // no such 文号
+        { "工信部联节〔2017〕178号 工业绿色发展规划", null },       // 文号 and title disagree: never pick one
+        // Titles: full, 《》, short, period variants, typo.
+        { "《工业绿色发展规划（2016-2020年）》", "miit-2016-225" },
+        { "工业绿色发展规划(2016—2020年)", "miit-2016-225" },
+        { "工业绿色发展规划", "miit-2016-225" },                   // a short title, though 004's title contains it
+        { "长江经济带指导意见", "miit-2017-178" },
+        { "四川省十三五工业绿色发展规划", "sichuan-13fyp" },
+        { "工业绿色发屐规划", "miit-2016-225" },                   // one wrong character
+        { "三年行动计划", null },                                  // 001 and 003 both: ambiguous
+        { "不存在的规划", null },
+        // Continuously numbered documents: a bare locator is unique.
+        { "长江经济带指导意见第十四条", "miit-2017-178/part_5__item_14" },
+        { "长江经济带指导意见（十四）", "miit-2017-178/part_5__item_14" },
+        { "工信部联节〔2017〕178号 第21条", "miit-2017-178/part_6__item_21" },
+        { "长江经济带指导意见 六（二十一）", "miit-2017-178/part_6__item_21" },
+        { "长江经济带指导意见 三（五）", null },                   // （五） is under 二, not 三
+        { "长江经济带指导意见第（二十二）条", null },              // only （一）…（二十一）
+        { "工业和通信业污染防治攻坚战三年行动计划第十五条", null }, // only （一）…（十四）
+        { "坚决打好工业和通信业污染防治攻坚战三年行动计划 二（三）", "miit-2018-136/part_2__item_3" },
+        // Part-relative numbering: a bare item is ambiguous, with the part it is not.
+        { "《贵州省绿色制造三年行动计划（2018—2020年）》（五）", null },
+        { "贵州省绿色制造三年行动计划 四（五）", "guizhou-2018-14/part_4__item_5" },
+        { "工业绿色发展规划第（一）条", null },                    // 二（一） and 三（一）
+        { "工业绿色发展规划 三（一）", "miit-2016-225#part_3__item_1" },
+        { "黔府办发〔2018〕14号 二——2", "guizhou-2018-14/part_2__point_2" },
+        // Named parts.
+        { "贵州省绿色制造三年行动计划 主要目标", "guizhou-2018-14#part_2" },
+        { "《贵州省绿色制造三年行动计划（2018—2020年）》主要目标第三条", "guizhou-2018-14/part_2__point_3" },
+        { "贵州绿色制造三年行动计划保障措施第（二）条", "guizhou-2018-14/part_4__item_2" },
+        // Chapters, sections, boxes, rows, annexes.
+        { "四川十三五工业绿色发展规划 第四章第一节", "sichuan-13fyp#chp_4__sec_1" },
+        { "四川十三五工业绿色发展规划第4章", "sichuan-13fyp#chp_4" },
+        { "四川十三五工业绿色发展规划 第四章第一节第9段", null },
+        { "四川省“十三五”工业绿色发展规划 专栏3", "sichuan-13fyp#chp_4__sec_1__box_3" },
+        { "四川省“十三五”工业绿色发展规划 专栏3第2项", "sichuan-13fyp/chp_4__sec_1__box_3__item_2" },
+        { "工业绿色发展规划 专栏1第3行", "miit-2016-225/part_2__box_1__row_3" },
+        { "工业绿色发展规划 专栏9", null },
+        { "《工业绿色发展规划》第四章", null },                    // 002 has parts, not chapters
+        { "工信部规〔2016〕225号 第三部分", "miit-2016-225#part_3" },
+        { "工信部节〔2018〕136号 附件", "miit-2018-136#annex_1" },
+        { "长江经济带指导意见 附件", null },                       // 000 mentions 附件1, 附件2 but does not include them
+        // No document named.
+        { "第十四条", null },
+        { "", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Resolves_over_the_corpus(string input, string? expected)
+    {
+        var res = Resolver.Value.Resolve(input);
+        Assert.True(expected == res.Target?.Id, $"{input}: expected {expected ?? "unresolved"}, got {res.Target?.Id ?? "unresolved: " + res.Reason}");
+        if (expected is null)
+            Assert.False(string.IsNullOrWhiteSpace(res.Reason));
+    }
+
+    [Fact]
+    public void An_ambiguous_item_lists_both_candidates_and_says_where()
+    {
+        var res = Resolver.Value.Resolve("贵州省绿色制造三年行动计划（五）");
+        Assert.False(res.Resolved);
+        Assert.Equal(["guizhou-2018-14/part_3__item_5", "guizhou-2018-14/part_4__item_5"], res.Candidates.Select(c => c.Id));
+        Assert.Contains("2处", res.Reason);
+        Assert.Contains("重点任务", res.Reason);
+        Assert.Contains("保障措施", res.Reason);
+    }
+
+    [Fact]
+    public void A_missing_chapter_says_which_chapters_exist()
+    {
+        var res = Resolver.Value.Resolve("四川十三五工业绿色发展规划第十章");
+        Assert.Equal("该文件没有第十章（《四川省“十三五”工业绿色发展规划》），现有第一章至第九章", res.Reason);
+    }
+
+    [Fact]
+    public void A_box_target_carries_its_heading_items_citation_and_url()
+    {
+        var t = Resolver.Value.Resolve("工业绿色发展规划 专栏3").Target!;
+        Assert.Equal("box", t.Kind);
+        Assert.StartsWith("专栏3 绿色清洁生产推进工程", t.Text);
+        Assert.Contains("工业节水专项行动", t.Text);            // its last item
+        Assert.Equal("《工业绿色发展规划（2016-2020年）》（工信部规〔2016〕225号）专栏3", t.Citation);
+        Assert.Equal("/documents/miit-2016-225#part_3__box_3", t.Url);
+    }
+
+    [Fact]
+    public void A_clause_target_uses_the_clause_citation_and_url()
+    {
+        var t = Resolver.Value.Resolve("工信部节【2018】136号 三（六）").Target!;
+        Assert.Equal("clause", t.Kind);
+        Assert.Equal("/clauses/miit-2018-136/part_3__item_6", t.Url);
+        Assert.EndsWith("三（六）", t.Citation);
+        Assert.Contains("全国工业固体废物综合利用率达到73%", t.Text);
+    }
+}
