@@ -52,7 +52,8 @@ public static class Program
         public int? Repeats { get; init; }
         public int Reps { get; init; } = 400;
         public double BudgetSeconds { get; init; } = 20;
-        public double Scale { get; init; } = 1.0;
+        /// <summary>Sections per document relative to the seed; 1.8 gives about 100 clauses a document (1M at 10,000).</summary>
+        public double Scale { get; init; } = 1.8;
         public bool Http { get; init; } = true;
         public int HttpRequests { get; init; } = 20_000;
         public double HttpSeconds { get; init; } = 20;
@@ -107,7 +108,7 @@ public static class Program
         var total = Stopwatch.StartNew();
         var report = new BenchmarkReport
         {
-            Machine = Machine(),
+            Machine = Machine(root),
             Command = "dotnet run -c Release --project tests/Benchmarks -- " + string.Join(' ', args),
             Seed = o.Seed,
             Started = DateTimeOffset.UtcNow,
@@ -128,7 +129,7 @@ public static class Program
                 Directory.Delete(corpus, recursive: true);
             }
             var bytes = generator.Write(size, corpus, Path.Combine(seedCorpus, "taxonomy"));
-            var result = new SizeResult { Documents = size, TextMb = bytes / 1048576.0, GenerateSeconds = watch.Elapsed.TotalSeconds };
+            var result = new SizeResult { Documents = size, TextMb = bytes / 1048576.0, GenerateSeconds = watch.Elapsed.TotalSeconds, LoadAtStart = LoadAverage() };
             report.Sizes.Add(result);
             Log($"generated {size:N0} documents, {result.TextMb:0.0} MB in {result.GenerateSeconds:0.0} s");
 
@@ -138,20 +139,20 @@ public static class Program
             result.Clauses = result.ParseAndTag.Clauses;
             Log($"parse + tag: {result.Clauses:N0} clauses in {result.ParseAndTag.Seconds:0.00} s ({result.Clauses / Math.Max(1, size):0} per document)");
 
-            var repeats = o.Repeats ?? (size <= 1000 ? 3 : 1);
+            var repeats = o.Repeats ?? (size <= 100 ? 3 : 1);
             var index = Path.Combine(dir, "index");
             var gpRuns = new List<GreenPolicyBuildRun>();
             for (var i = 0; i < repeats; i++)
             {
                 var run = ChildProcess.Run<GreenPolicyBuildRun>("gp-build", [corpus, index], Log);
                 gpRuns.Add(run);
-                Log($"GreenPolicy build {i + 1}/{repeats}: {run.Stages.Total:0.00} s (parse+tag {run.Stages.ParseAndTag:0.00}, link {run.Stages.Link:0.00}, write {run.Stages.Write:0.00}), peak {run.PeakBytes / 1048576.0:0} MB");
+                Log($"GreenPolicy build {i + 1}/{repeats}: {run.Stages.Total:0.00} s, CPU {run.CpuSeconds:0.0} s (parse+tag {run.Stages.ParseAndTag:0.00}, link {run.Stages.Link:0.00}, write {run.Stages.Write:0.00}), peak {run.PeakBytes / 1048576.0:0} MB");
             }
             var gpMedian = gpRuns.OrderBy(r => r.Stages.Total).ElementAt(gpRuns.Count / 2);
             result.GreenPolicy = new GreenPolicyBuild(
                 gpRuns.Select(r => r.Stages.Total).ToList(), gpMedian.Stages.Total, gpMedian.Stages,
                 result.Clauses / gpMedian.Stages.Total, result.TextMb / gpMedian.Stages.Total,
-                gpRuns.Max(r => r.PeakBytes) / 1048576.0, DirectoryMb(index));
+                gpRuns.Max(r => r.PeakBytes) / 1048576.0, DirectoryMb(index), gpMedian.CpuSeconds);
 
             var db = Path.Combine(dir, "fts5.db");
             var ftsRuns = new List<FtsBuildRun>();
@@ -159,14 +160,14 @@ public static class Program
             {
                 var run = ChildProcess.Run<FtsBuildRun>("fts-build", [clausesFile, db], Log);
                 ftsRuns.Add(run);
-                Log($"FTS5 insert {i + 1}/{repeats}: {run.Times.InsertSeconds:0.00} s (+ indexes {run.Times.IndexSeconds:0.00}, optimize {run.Times.OptimizeSeconds:0.00}), peak {run.PeakBytes / 1048576.0:0} MB");
+                Log($"FTS5 insert {i + 1}/{repeats}: {run.Times.InsertSeconds:0.00} s, process CPU {run.CpuSeconds:0.0} s (+ indexes {run.Times.IndexSeconds:0.00}, optimize {run.Times.OptimizeSeconds:0.00}), peak {run.PeakBytes / 1048576.0:0} MB");
             }
             var ftsMedian = ftsRuns.OrderBy(r => r.Times.InsertSeconds).ElementAt(ftsRuns.Count / 2);
             result.Fts5 = new FtsBuild(
                 ftsRuns.Select(r => r.Times.InsertSeconds).ToList(), ftsMedian.Times.InsertSeconds, ftsMedian.Times.IndexSeconds,
                 ftsMedian.Times.OptimizeSeconds, ftsMedian.Times.Clauses / ftsMedian.Times.InsertSeconds,
                 ftsMedian.Times.TextBytes / 1048576.0 / ftsMedian.Times.InsertSeconds, ftsRuns.Max(r => r.PeakBytes) / 1048576.0,
-                new FileInfo(db).Length / 1048576.0);
+                new FileInfo(db).Length / 1048576.0, ftsMedian.CpuSeconds);
             Log($"build: GreenPolicy {result.GreenPolicy.MedianSeconds:0.00} s ({result.GreenPolicy.ClausesPerSecond:N0} clauses/s, index {result.GreenPolicy.IndexMb:0.0} MB), FTS5 insert {result.Fts5.MedianInsertSeconds:0.00} s (db {result.Fts5.DatabaseMb:0.0} MB)");
 
             var queries = QueryMix.Build(ClauseRow.ReadAll(clausesFile), o.Seed);
@@ -180,6 +181,7 @@ public static class Program
                 var h = result.Http;
                 Log($"HTTP: start → first answer {h.StartToFirstAnswerMs:0} ms; {h.RequestsPerSecond:N0} req/s, p50 {h.Latency.P50:0.00} ms, p99 {h.Latency.P99:0.00} ms, {h.Errors} errors; site {h.WorkingSetMbAfterLoad:0} MB");
             }
+            result.LoadAtEnd = LoadAverage();
             report.Seconds = total.Elapsed.TotalSeconds;
             report.Targets = Targets.Check(report);
             // Written after every size, so a long run that is stopped still leaves what it measured.
@@ -255,7 +257,7 @@ public static class Program
             case "gp-build":
             {
                 var stages = GreenPolicyEngine.Build(args[1], args[2]);
-                ChildProcess.Report(new GreenPolicyBuildRun(stages, ChildProcess.PeakWorkingSet()));
+                ChildProcess.Report(new GreenPolicyBuildRun(stages, ChildProcess.PeakWorkingSet(), ChildProcess.CpuSeconds()));
                 return 0;
             }
             case "fts-build":
@@ -264,7 +266,7 @@ public static class Program
                 var reading = new Stopwatch();
                 var times = Fts5Engine.Build(args[2], Timed(ClauseRow.ReadAll(args[1]), reading));
                 times = times with { InsertSeconds = times.InsertSeconds - reading.Elapsed.TotalSeconds };
-                ChildProcess.Report(new FtsBuildRun(times, reading.Elapsed.TotalSeconds, ChildProcess.PeakWorkingSet()));
+                ChildProcess.Report(new FtsBuildRun(times, reading.Elapsed.TotalSeconds, ChildProcess.PeakWorkingSet(), ChildProcess.CpuSeconds()));
                 return 0;
             }
             default:
@@ -324,10 +326,37 @@ public static class Program
         return null;
     }
 
+    private static double LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
+    private static string Commit(string root)
+    {
+        try
+        {
+            var git = Process.Start(new ProcessStartInfo("git", ["-C", root, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
+            var head = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return head;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "unknown";
+        }
+    }
+
     private static double DirectoryMb(string dir) =>
         Directory.Exists(dir) ? Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1048576.0 : 0;
 
-    private static MachineInfo Machine()
+    private static MachineInfo Machine(string root)
     {
         var memoryGb = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
         var os = RuntimeInformation.OSDescription;
@@ -340,6 +369,6 @@ public static class Program
             }
         }
         var gc = GCSettings.IsServerGC ? "server GC" : "workstation GC";
-        return new MachineInfo(Environment.ProcessorCount, memoryGb, os, RuntimeInformation.FrameworkDescription.Replace(".NET ", ""), Fts5Engine.SqliteVersion(), gc);
+        return new MachineInfo(Environment.ProcessorCount, memoryGb, os, RuntimeInformation.FrameworkDescription.Replace(".NET ", ""), Fts5Engine.SqliteVersion(), gc, Commit(root));
     }
 }

@@ -18,7 +18,7 @@ internal sealed record BenchmarkReport
     public List<string> Notes { get; init; } = [];
 }
 
-internal sealed record MachineInfo(int Cores, double MemoryGb, string Os, string Dotnet, string Sqlite, string Gc);
+internal sealed record MachineInfo(int Cores, double MemoryGb, string Os, string Dotnet, string Sqlite, string Gc, string Commit);
 
 internal sealed record SizeResult
 {
@@ -31,14 +31,17 @@ internal sealed record SizeResult
     public FtsBuild? Fts5 { get; set; }
     public List<KindRow> Queries { get; init; } = [];
     public HttpBench.Result? Http { get; set; }
+    /// <summary>/proc/loadavg (1 min) when the size started and ended: the machine is shared, so wall times carry this much contention.</summary>
+    public double LoadAtStart { get; set; }
+    public double LoadAtEnd { get; set; }
 }
 
 /// <summary>The parse + tag pass that feeds FTS5 the same clauses (its own child process).</summary>
 internal sealed record DumpResult(int Documents, long Clauses, double Seconds, long PeakBytes);
 
-internal sealed record GreenPolicyBuildRun(GreenPolicyEngine.StageTimes Stages, long PeakBytes);
+internal sealed record GreenPolicyBuildRun(GreenPolicyEngine.StageTimes Stages, long PeakBytes, double CpuSeconds);
 
-internal sealed record FtsBuildRun(Fts5Engine.BuildTimes Times, double ReadSeconds, long PeakBytes);
+internal sealed record FtsBuildRun(Fts5Engine.BuildTimes Times, double ReadSeconds, long PeakBytes, double CpuSeconds);
 
 internal sealed record GreenPolicyBuild(
     List<double> Runs,
@@ -47,7 +50,8 @@ internal sealed record GreenPolicyBuild(
     double ClausesPerSecond,
     double TextMbPerSecond,
     double PeakMb,
-    double IndexMb);
+    double IndexMb,
+    double CpuSeconds);
 
 internal sealed record FtsBuild(
     List<double> InsertRuns,
@@ -57,7 +61,8 @@ internal sealed record FtsBuild(
     double ClausesPerSecond,
     double TextMbPerSecond,
     double PeakMb,
-    double DatabaseMb);
+    double DatabaseMb,
+    double CpuSeconds);
 
 internal sealed record KindRow(string Kind, LatencyRunner.KindResult GreenPolicy, LatencyRunner.KindResult Fts5)
 {

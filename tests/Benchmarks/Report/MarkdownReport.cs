@@ -37,7 +37,9 @@ internal static class MarkdownReport
         sb.AppendLine();
         var m = r.Machine;
         sb.AppendLine($"- {m.Cores} cores, {F(m.MemoryGb)} GB memory, {m.Os}; .NET {m.Dotnet} ({m.Gc}); SQLite {m.Sqlite} (Microsoft.Data.Sqlite, bundled e_sqlite3)");
-        sb.AppendLine($"- started {r.Started:yyyy-MM-dd HH:mm} UTC, {F(r.Seconds / 60)} min in all; generator seed {r.Seed}");
+        sb.AppendLine($"- code measured: commit {m.Commit}; started {r.Started:yyyy-MM-dd HH:mm} UTC, {F(r.Seconds / 60)} min in all; generator seed {r.Seed}");
+        sb.AppendLine($"- load average (1 min) during each size: {string.Join(", ", r.Sizes.Select(s => $"{s.Documents:N0} docs {F(s.LoadAtStart)} → {F(s.LoadAtEnd)}"))}. " +
+                      "The machine is shared by other jobs: wall times include waiting for a core, so CPU seconds are given beside them.");
         sb.AppendLine($"- `{r.Command}`");
         sb.AppendLine();
 
@@ -63,8 +65,8 @@ internal static class MarkdownReport
         sb.AppendLine();
         sb.AppendLine("### Stages and growth");
         sb.AppendLine();
-        sb.AppendLine("| documents | GP runs s | read + front matter s | parse + tag s | link s | write s | links | parse + tag alone s (FTS5 feed) | FTS5 insert runs s | FTS5 index s | FTS5 optimize s | GP s per 1k clauses |");
-        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+        sb.AppendLine("| documents | GP runs s | read + front matter s | parse + tag s | link s | write s | links | parse + tag alone s (FTS5 feed) | FTS5 insert runs s | FTS5 index s | FTS5 optimize s | GP s per 1k clauses | GP CPU s | FTS5 process CPU s |");
+        sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in r.Sizes)
         {
             var g = s.GreenPolicy;
@@ -76,7 +78,8 @@ internal static class MarkdownReport
             sb.AppendLine($"| {s.Documents:N0} | {string.Join(", ", g.Runs.Select(x => F(x, "0.00")))} | {F(g.Stages.ReadAndFrontMatter, "0.00")} | " +
                           $"{F(g.Stages.ParseAndTag, "0.00")} | {F(g.Stages.Link, "0.00")} | {F(g.Stages.Write, "0.00")} | {g.Stages.Links:N0} | " +
                           $"{F(s.ParseAndTag?.Seconds ?? double.NaN, "0.00")} | {string.Join(", ", f.InsertRuns.Select(x => F(x, "0.00")))} | " +
-                          $"{F(f.IndexSeconds, "0.00")} | {F(f.OptimizeSeconds, "0.00")} | {F(g.MedianSeconds / s.Clauses * 1000, "0.000")} |");
+                          $"{F(f.IndexSeconds, "0.00")} | {F(f.OptimizeSeconds, "0.00")} | {F(g.MedianSeconds / s.Clauses * 1000, "0.000")} | " +
+                          $"{F(g.CpuSeconds, "0.0")} | {F(f.CpuSeconds, "0.0")} |");
         }
         sb.AppendLine();
 
