@@ -140,20 +140,6 @@ public static class Program
             Log($"parse + tag: {result.Clauses:N0} clauses in {result.ParseAndTag.Seconds:0.00} s ({result.Clauses / Math.Max(1, size):0} per document)");
 
             var repeats = o.Repeats ?? (size <= 100 ? 3 : 1);
-            var index = Path.Combine(dir, "index");
-            var gpRuns = new List<GreenPolicyBuildRun>();
-            for (var i = 0; i < repeats; i++)
-            {
-                var run = ChildProcess.Run<GreenPolicyBuildRun>("gp-build", [corpus, index], Log);
-                gpRuns.Add(run);
-                Log($"GreenPolicy build {i + 1}/{repeats}: {run.Stages.Total:0.00} s, CPU {run.CpuSeconds:0.0} s (parse+tag {run.Stages.ParseAndTag:0.00}, link {run.Stages.Link:0.00}, write {run.Stages.Write:0.00}), peak {run.PeakBytes / 1048576.0:0} MB");
-            }
-            var gpMedian = gpRuns.OrderBy(r => r.Stages.Total).ElementAt(gpRuns.Count / 2);
-            result.GreenPolicy = new GreenPolicyBuild(
-                gpRuns.Select(r => r.Stages.Total).ToList(), gpMedian.Stages.Total, gpMedian.Stages,
-                result.Clauses / gpMedian.Stages.Total, result.TextMb / gpMedian.Stages.Total,
-                gpRuns.Max(r => r.PeakBytes) / 1048576.0, DirectoryMb(index), gpMedian.CpuSeconds);
-
             var db = Path.Combine(dir, "fts5.db");
             var ftsRuns = new List<FtsBuildRun>();
             for (var i = 0; i < repeats; i++)
@@ -168,6 +154,22 @@ public static class Program
                 ftsMedian.Times.OptimizeSeconds, ftsMedian.Times.Clauses / ftsMedian.Times.InsertSeconds,
                 ftsMedian.Times.TextBytes / 1048576.0 / ftsMedian.Times.InsertSeconds, ftsRuns.Max(r => r.PeakBytes) / 1048576.0,
                 new FileInfo(db).Length / 1048576.0, ftsMedian.CpuSeconds);
+            MarkdownReport.Write(report, outPath);
+            var index = Path.Combine(dir, "index");
+            var gpRuns = new List<GreenPolicyBuildRun>();
+            for (var i = 0; i < repeats; i++)
+            {
+                var run = ChildProcess.Run<GreenPolicyBuildRun>("gp-build", [corpus, index], Log);
+                gpRuns.Add(run);
+                Log($"GreenPolicy build {i + 1}/{repeats}: {run.Stages.Total:0.00} s, CPU {run.CpuSeconds:0.0} s (parse+tag {run.Stages.ParseAndTag:0.00}, link {run.Stages.Link:0.00}, write {run.Stages.Write:0.00}), peak {run.PeakBytes / 1048576.0:0} MB");
+            }
+            var gpMedian = gpRuns.OrderBy(r => r.Stages.Total).ElementAt(gpRuns.Count / 2);
+            result.GreenPolicy = new GreenPolicyBuild(
+                gpRuns.Select(r => r.Stages.Total).ToList(), gpMedian.Stages.Total, gpMedian.Stages,
+                result.Clauses / gpMedian.Stages.Total, result.TextMb / gpMedian.Stages.Total,
+                gpRuns.Max(r => r.PeakBytes) / 1048576.0, DirectoryMb(index), gpMedian.CpuSeconds);
+
+            MarkdownReport.Write(report, outPath);
             Log($"build: GreenPolicy {result.GreenPolicy.MedianSeconds:0.00} s ({result.GreenPolicy.ClausesPerSecond:N0} clauses/s, index {result.GreenPolicy.IndexMb:0.0} MB), FTS5 insert {result.Fts5.MedianInsertSeconds:0.00} s (db {result.Fts5.DatabaseMb:0.0} MB)");
 
             var queries = QueryMix.Build(ClauseRow.ReadAll(clausesFile), o.Seed);
