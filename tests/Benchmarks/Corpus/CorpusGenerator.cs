@@ -113,7 +113,8 @@ internal sealed partial class CorpusGenerator
     /// <summary>Document <paramref name="index"/> of the corpus: a file name and its content. Depends only on (seed, index).</summary>
     public (string FileName, string Content) Generate(int index)
     {
-        var rng = new Random(HashCode.Combine(seed, index, 0x5eed));
+        // Not HashCode.Combine: it is randomised per process, and the corpus must be the same on every run.
+        var rng = new Random(unchecked((seed * 1_000_003) ^ (index * 7_919) ^ 0x5eed));
         var basis = seeds[index % seeds.Count];
         var national = rng.NextDouble() < 0.2;
         var province = Provinces[rng.Next(Provinces.Length)];
