@@ -76,9 +76,7 @@ public sealed class HostileInputTests(CorpusIndex index) : SiteTestBase(index)
     [InlineData("q=%C3%28")]              // invalid continuation byte
     [InlineData("q=%C0%AE%C0%AE")]        // overlong encoding of "..": a classic filter bypass
     [InlineData("q=%ED%A0%80")]           // an encoded surrogate
-    [InlineData("q=%zz")]                 // not hex
-    [InlineData("q=%")]                   // cut short
-    [InlineData("q=%%32%65")]             // double percent
+    // "q=%zz", "q=%" and "q=%%32%65" cannot be sent: HttpClient (like browsers) re-escapes a bare % as %25.
     [InlineData("industry=%FF")]          // in a filter, not the query
     public async Task Invalid_percent_encoding_is_a_400_problem_on_api_and_page(string query)
     {
@@ -182,8 +180,13 @@ public sealed class HostileInputTests(CorpusIndex index) : SiteTestBase(index)
         {
             var (status, body, response) = await Get(url);
             var shown = url[..Math.Min(80, url.Length)];
-            Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{shown}: {(int)status}");
-            if (url.StartsWith("/api/", StringComparison.Ordinal))
+            // The client removes dot segments before sending ("/documents/%2e%2e" goes out as "/"): what the site
+            // then answers is a listing, which is fine; only an id that reached the site must be refused.
+            var sent = response.RequestMessage?.RequestUri?.AbsolutePath ?? url;
+            var reached = !url.Contains("..", StringComparison.Ordinal) && !url.Contains("%2e%2e", StringComparison.OrdinalIgnoreCase) || sent.Length >= url.Length - 2;
+            Assert.True(status is HttpStatusCode.NotFound or HttpStatusCode.BadRequest || (!reached && status == HttpStatusCode.OK),
+                $"{shown} (sent {sent}): {(int)status}");
+            if (status != HttpStatusCode.OK && url.StartsWith("/api/", StringComparison.Ordinal) && sent.StartsWith("/api/", StringComparison.Ordinal))
             {
                 AssertBilingualProblem(response, body);
             }
