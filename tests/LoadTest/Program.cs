@@ -324,7 +324,7 @@ internal sealed class Run(string repo, int memoryRequests, int loadSeconds) : ID
         using var stop = new CancellationTokenSource();
         var urls = new[]
         {
-            "/api/documents", "/api/search?q=%E9%92%A2%E9%93%81&size=100&doc=" + newDoc + "&doc=miit-2016-225",
+            "/api/documents", "/api/search?q=%E9%92%A2%E9%93%81&doc=" + newDoc,
             "/api/search?q=%E7%94%B5%E8%A7%A3%E9%93%9D", "/api/clauses/guizhou-2018-14/part_3__item_2", "/search?q=%E8%8A%82%E8%83%BD",
         };
 
@@ -359,10 +359,12 @@ internal sealed class Run(string repo, int memoryRequests, int loadSeconds) : ID
                     else if (url.Contains(newDoc, StringComparison.Ordinal))
                     {
                         var json = JsonDocument.Parse(body).RootElement;
-                        isNew = json.GetProperty("hits").EnumerateArray().Any(h => h.GetProperty("docId").GetString() == newDoc);
+                        // Filtered to the new document: no hits in the old generation; in the new one, hits and facet agree.
+                        isNew = json.GetProperty("total").GetInt32() > 0;
+                        var hits = json.GetProperty("hits").EnumerateArray().Any(h => h.GetProperty("docId").GetString() == newDoc);
                         var facet = json.GetProperty("facets").EnumerateObject().SelectMany(f => f.Value.EnumerateArray())
                             .Any(v => v.GetProperty("value").GetString() == newDoc);
-                        if (facet != isNew)
+                        if (facet != isNew || hits != isNew)
                         {
                             Interlocked.Increment(ref mixed);
                         }

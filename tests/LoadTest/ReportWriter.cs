@@ -52,7 +52,7 @@ public static class ReportWriter
         {
             s.AppendLine("## Re-index under load");
             s.AppendLine();
-            s.AppendLine($"8 clients looped over five URLs (documents, a search whose answer shows whether the new document is there, a search, a clause, a search page). After a third of the run a document was added to the corpus and `GreenPolicy.Indexer build` ran in another process; the site (polling CURRENT every 2 s) switched from `{l.OldGeneration}` to `{l.NewGeneration}` without a restart.");
+            s.AppendLine($"8 clients looped over five URLs (documents, a search filtered to the new document, a search, a clause, a search page). After a third of the run a document was added to the corpus and `GreenPolicy.Indexer build` ran in another process; the site (polling CURRENT every 2 s) switched from `{l.OldGeneration}` to `{l.NewGeneration}` without a restart.");
             s.AppendLine();
             s.AppendLine($"- requests served: **{l.Requests}**; failed: **{l.Failed}**; answers mixing two generations or going back to the old one after the new: **{l.MixedOrBackwards}**");
             s.AppendLine($"- build: {F(l.BuildSeconds)} s; switch seen {F(l.SwitchSecondsAfterBuild)} s after the build finished");
