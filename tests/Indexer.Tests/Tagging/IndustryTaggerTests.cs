@@ -43,6 +43,11 @@ public class IndustryTaggerTests
         { "在电器电子产品、汽车领域等行业开展生产者责任延伸试点示范", ["电子", "汽车"] },
         // PVC is chemistry (合成树脂), not the 乙烯 of petrochemicals; 铬盐 and 黄磷 are inorganic chemicals
         { "在铬盐、皮革行业推广铬铁碱溶纯氧氧化；在电石法聚氯乙烯等行业推广低汞触媒应用", ["化工", "制革", "电石"] },
+        // a factory's own PV plant is energy use, not the PV industry; building the PV industry is
+        { "采用先进节能技术装备，建设厂区光伏电站、智能微电网和能管中心", [] },
+        { "发展分布式能源、光伏电站及分布式光伏发电、风力发电", ["新能源"] },
+        // industrialising environmental technology is the 节能环保 industry
+        { "环保技术产业化专项：①大气环境工业化治理：重点研发烟气粉尘收集和脱硫脱硝材料和装备", ["节能环保"] },
     };
 
     [Theory]
