@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace GreenPolicy.Indexer.Tests.Citations;
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed class CorpusCitationTests
         { "长江经济带指导意建第十四条", "miit-2017-178/part_5__item_14" },           // typo in a short title
         { "工业绿色发展规划主要任务", "miit-2016-225#part_3" },
         { "贵州省绿色制造三年行动计划 主要目标部分第2条", "guizhou-2018-14/part_2__point_2" },
+        { "贵州省绿色制造三年行动计划 二、主要目标", "guizhou-2018-14#part_2" },   // the heading with its number
         { "不存在的规划", null },
         // Continuously numbered documents: a bare locator is unique.
         { "长江经济带指导意见第十四条", "miit-2017-178/part_5__item_14" },
@@ -121,5 +124,29 @@ public sealed class CorpusCitationTests
         Assert.Equal("/clauses/miit-2018-136/part_3__item_6", t.Url);
         Assert.EndsWith("三（六）", t.Citation);
         Assert.Contains("全国工业固体废物综合利用率达到73%", t.Text);
+    }
+
+    [Theory]
+    [InlineData("长江经济带", false)]                 // contained in 000's title, but a search word, not a citation
+    [InlineData("长江经济带指导意见", true)]           // a short title from the front matter, matched exactly
+    [InlineData("工业绿色发展规划", true)]
+    [InlineData("长江经济带 第十四条", true)]
+    [InlineData("工信部节〔2018〕136号", true)]
+    public void Tells_a_citation_from_a_search_that_happens_to_name_a_document(string input, bool explicitCitation)
+    {
+        var res = Resolver.Value.Resolve(input);
+        Assert.True(res.Resolved, res.Reason);
+        Assert.Equal(explicitCitation, res.IsExplicit);
+    }
+
+    [Fact]
+    public void Never_throws_on_arbitrary_or_citation_like_text()
+    {
+        var noise = Gen.String[Gen.OneOf("《》〔〕（）()[]【】第条章节段项行部分专栏附件注一二三五十四0123４号年工信部节规划贵州四川十三五主要目标保障措施 ——、".ToCharArray()), 0, 50];
+        Gen.OneOf(Gen.String, noise).Sample(s =>
+        {
+            var res = Resolver.Value.Resolve(s);
+            Assert.True(res.Resolved || !string.IsNullOrWhiteSpace(res.Reason), s);
+        });
     }
 }
