@@ -149,4 +149,14 @@ public sealed class CorpusCitationTests
             Assert.True(res.Resolved || !string.IsNullOrWhiteSpace(res.Reason), s);
         });
     }
+
+    [Fact]
+    public void Resolves_the_titles_a_clause_cites()
+    {
+        // 000's 总体要求: 扎实推进《工业绿色发展规划（2016-2020年）》; 全面实施中国制造2025 is not in 《》.
+        const string text = "全面实施中国制造2025，扎实推进《工业绿色发展规划（2016-2020年）》，落实《中国制造2025》和黔府办发〔2018〕14号";
+        var mentions = GreenPolicy.Domain.Citations.CitationParser.FindInText(text);
+        var targets = mentions.Select(m => Resolver.Value.ResolveMention(text, m).Target?.Id).ToList();
+        Assert.Equal(["miit-2016-225", null, "guizhou-2018-14"], targets);
+    }
 }

@@ -78,6 +78,27 @@ public sealed partial class CitationResolver
 
     public CitationResolution Resolve(string? input) => Resolve(CitationParser.Parse(input));
 
+    /// <summary>
+    /// Resolves a citation found in running text (<see cref="CitationParser.FindInText"/>), for the linker:
+    /// 《工业绿色发展规划（2016-2020年）》 in 000's 总体要求 resolves to document 002; a title outside the corpus
+    /// (《中国制造2025》) is unresolved.
+    /// </summary>
+    public CitationResolution ResolveMention(string text, CitationMention mention)
+    {
+        var quoted = mention.TitleSpan is { } ts ? text.Substring(ts.Start, ts.Length) : null;
+        var parsed = new ParsedCitation
+        {
+            Input = text.Substring(mention.Span.Start, mention.Span.Length),
+            Title = quoted is null ? null : DocumentIdentifier.TitleKey(quoted),
+            TitleSpan = mention.TitleSpan,
+            TitleQuoted = quoted is not null,
+            DocNumber = mention.DocNumber,
+            DocNumberSpan = mention.DocNumberSpan,
+            Locator = mention.Locator,
+        };
+        return Resolve(parsed);
+    }
+
     public CitationResolution Resolve(ParsedCitation parsed)
     {
         if (parsed.IsEmpty)
