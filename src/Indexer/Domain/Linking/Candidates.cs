@@ -1,0 +1,140 @@
+namespace GreenPolicy.Domain.Linking;
+
+/// <summary>
+/// Candidate pairs of clauses in different documents, from three indexes (never all pairs):
+/// <list type="bullet">
+/// <item>MinHash bands over each clause's and each sentence's 4-character shingles: copies, including a
+/// clause that copies one sentence of a longer one;</item>
+/// <item>an inverted index over each clause's rarest bigrams, accumulating IDF² partial scores in an
+/// array: same topic in other words (四川 "51025"重点产业园区 ↔ 贵州 园区绿色化发展);</item>
+/// <item>quantitative targets keyed by metric, value and year: 73% 工业固体废物综合利用率 stated as prose
+/// in one plan and as a table row in another.</item>
+/// </list>
+/// </summary>
+internal static class Candidates
+{
+    public readonly record struct Pair(int A, int B);
+
+    public static IReadOnlyList<Pair> Find(CorpusFeatures c, LinkerOptions o)
+    {
+        var seen = new HashSet<long>(MixedKeyComparer.Instance);
+        var found = new List<Pair>();
+        void Add(int a, int b)
+        {
+            if (a == b || c.DocOf[a] == c.DocOf[b] || !c.Linkable(a, o) || !c.Linkable(b, o)) return;
+            var (lo, hi) = a < b ? (a, b) : (b, a);
+            if (seen.Add(((long)lo << 32) | (uint)hi)) found.Add(new Pair(lo, hi));
+        }
+
+        // 1. MinHash bands: clause sketches and sentence sketches share the bucket table.
+        var minHash = new MinHash(o.MinHashes);
+        var buckets = new Dictionary<ulong, List<int>>();
+        var keysOf = new List<ulong>[c.Count];
+        void Sketch(int i, ulong[] shingles)
+        {
+            if (shingles.Length == 0) return;
+            foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
+            {
+                if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+                if (list.Count == 0 || list[^1] != i) { list.Add(i); keysOf[i].Add(key); }
+            }
+        }
+        for (var i = 0; i < c.Count; i++)
+        {
+            keysOf[i] = [];
+            if (!c.Linkable(i, o)) continue;
+            Sketch(i, c.Shingles[i]);
+            foreach (var s in TextFeatures.Sentences(c.Clauses[i].Text))
+                if (s.Length >= o.MinSentenceChars && s.Length < c.Content[i].Length)
+                    Sketch(i, TextFeatures.Shingles(s, 4));
+        }
+        // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
+        // level: a plan re-issued by 100 cities must not crowd the national source out of a clause's candidates.
+        var acc = new double[c.Count];
+        var touched = new List<int>();
+        for (var i = 0; i < c.Count; i++)
+        {
+            foreach (var key in keysOf[i])
+            {
+                var list = buckets[key];
+                if (list.Count > o.MaxBucket) continue; // a boilerplate sentence found everywhere
+                foreach (var j in list)
+                {
+                    if (c.DocOf[j] == c.DocOf[i]) continue;
+                    if (acc[j] == 0) touched.Add(j);
+                    acc[j] += 1;
+                }
+            }
+            var level = c.Level(i);
+            TakeBest(touched.Where(j => c.Level(j) == level), acc, o.CopyCandidates, j => Add(i, j));
+            TakeBest(touched.Where(j => c.Level(j) != level), acc, o.CopyCandidates, j => Add(i, j));
+            foreach (var j in touched) acc[j] = 0;
+            touched.Clear();
+        }
+
+        // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
+        var postings = new Dictionary<ulong, List<int>>(MixedKeyComparer.Instance);
+        var features = new ulong[c.Count][];
+        for (var i = 0; i < c.Count; i++)
+        {
+            if (!c.Linkable(i, o)) { features[i] = []; continue; }
+            features[i] = c.Bigrams[i]
+                .Where(b => c.BigramDf[b] >= 2 && c.Informative(b, o))
+                .OrderBy(b => c.BigramDf[b]).ThenBy(b => b)
+                .Take(o.TopicFeatures).ToArray();
+            foreach (var b in features[i])
+            {
+                if (!postings.TryGetValue(b, out var list)) postings[b] = list = [];
+                list.Add(i);
+            }
+        }
+        for (var i = 0; i < c.Count; i++)
+        {
+            foreach (var b in features[i])
+            {
+                var w = c.BigramIdf(b);
+                foreach (var j in postings[b])
+                {
+                    if (c.DocOf[j] == c.DocOf[i]) continue;
+                    if (acc[j] == 0) touched.Add(j);
+                    acc[j] += w * w;
+                }
+            }
+            TakeBest(touched, acc, o.TopicCandidates, j => Add(i, j));
+            foreach (var j in touched) acc[j] = 0;
+            touched.Clear();
+        }
+
+        // 3. The same quantitative target.
+        var byTarget = new Dictionary<string, List<int>>();
+        for (var i = 0; i < c.Count; i++)
+            foreach (var t in c.Clauses[i].Targets)
+                if (TargetKey(t) is { } key)
+                {
+                    if (!byTarget.TryGetValue(key, out var list)) byTarget[key] = list = [];
+                    if (list.Count == 0 || list[^1] != i) list.Add(i);
+                }
+        foreach (var list in byTarget.Values)
+            if (list.Count <= o.MaxBucket)
+                for (var x = 0; x < list.Count; x++)
+                    for (var y = x + 1; y < list.Count; y++) Add(list[x], list[y]);
+
+        return found;
+    }
+
+    /// <summary>The <paramref name="k"/> best-scored clauses with a bounded min-heap: O(n · log k), not a full sort.</summary>
+    private static void TakeBest(IEnumerable<int> items, double[] score, int k, Action<int> take)
+    {
+        var heap = new PriorityQueue<int, (double, int)>();
+        foreach (var j in items)
+        {
+            heap.Enqueue(j, (score[j], -j));
+            if (heap.Count > k) heap.Dequeue();
+        }
+        while (heap.Count > 0) take(heap.Dequeue());
+    }
+
+    /// <summary>Metric (content characters only), value and target year, or null when the target has no value.</summary>
+    public static string? TargetKey(QuantTarget t) =>
+        t.Value is { } v ? $"{TextFeatures.Content(t.Metric)}|{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{t.TargetYear}" : null;
+}

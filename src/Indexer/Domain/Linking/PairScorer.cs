@@ -1,0 +1,124 @@
+using System.Text;
+
+namespace GreenPolicy.Domain.Linking;
+
+/// <summary>The measures of one candidate pair, and the relation they support (null: no link).</summary>
+internal sealed record PairScore(int A, int B, string? Relation, double Score, double TopicScore, double Containment, double Cosine, string? Note);
+
+/// <summary>
+/// Scores a candidate pair with cheap measures over the features computed once per clause:
+/// IDF-weighted containment of 4-character shingles (copies), IDF-weighted cosine of bigrams (wording
+/// in common), copied whole sentences, shared topic tags and runs of shared informative bigrams (so that
+/// a single common word — 电子 in 电子信息产业 and 电子商务 — is not enough).
+/// </summary>
+internal static class PairScorer
+{
+    public static PairScore? Score(CorpusFeatures c, int a, int b, LinkerOptions o)
+    {
+        var common = CommonWeight(c.Shingles[a], c.ShingleIdfs[a], c.Shingles[b], squared: false);
+        var containment = common / Math.Max(1e-9, Math.Min(c.ShingleWeight[a], c.ShingleWeight[b]));
+        var dot = CommonWeight(c.Bigrams[a], c.BigramIdfs[a], c.Bigrams[b], squared: true);
+        var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
+
+        var ca = c.Clauses[a];
+        var cb = c.Clauses[b];
+        var sharedTopics = c.TopicNames[a].Count(c.TopicNames[b].Contains);
+        var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
+        var shorter = Math.Min(c.Content[a].Length, c.Content[b].Length);
+        var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
+        // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
+        var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
+            ? SharedRuns(c.Content[a], c.Bigrams[b], 2, bg => c.Informative(bg, o)).Count
+            : copy ? o.MinSharedRuns : 0;
+        if (runs < o.MinSharedRuns) topic = 0;
+
+        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(c, a, b, o), CopiedSentence(c, b, a, o)) : 0;
+        var sameTarget = c.TargetKeys[a].Length > 0 && c.TargetKeys[a].Any(c.TargetKeys[b].Contains);
+
+        string? relation = null;
+        double score = 0;
+        string? note = null;
+        if (copy)
+            (relation, score) = (Relations.NearVerbatim, containment);
+        else if (copied >= o.CopiedSentenceChars)
+            (relation, score, note) = (Relations.NearVerbatim, Math.Max(containment, Math.Min(1, copied / (double)shorter)), $"整句照搬 {copied} 字");
+        else if (sameTarget)
+            (relation, score, note) = (Relations.Paraphrase, Math.Max(0.5, containment), "同一量化目标");
+        else if (runs >= o.MinSharedRuns && (containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine))
+            (relation, score) = (Relations.Paraphrase, Math.Max(containment, cosine));
+        else if (topic >= o.SameTopicScore)
+            (relation, score) = (Relations.SameTopic, topic);
+
+        // Two indicator-table rows of the same indicator with different figures (吨钢综合能耗 572→560 in the
+        // national plan, 549→540 in Sichuan's) measure the same thing but are not the same provision.
+        if (relation is Relations.NearVerbatim or Relations.Paraphrase && ca.Row is not null && cb.Row is not null
+            && !Numbers(ca.Text).SequenceEqual(Numbers(cb.Text)))
+            (relation, score, note) = (Relations.SameTopic, Math.Max(topic, o.SameTopicScore), "同一指标，目标值不同");
+
+        if (relation is null && topic <= 0) return null;
+        return new PairScore(a, b, relation, score, topic, containment, cosine, note);
+    }
+
+    /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
+    private static int CopiedSentence(CorpusFeatures c, int x, int y, LinkerOptions o)
+    {
+        // Longest first: the first copied sentence is the answer.
+        foreach (var (length, sh) in c.LongSentences[x])
+        {
+            var hit = 0;
+            foreach (var v in sh)
+                if (Array.BinarySearch(c.Shingles[y], v) >= 0) hit++;
+            if (hit >= o.CopiedSentenceCoverage * sh.Length) return length;
+        }
+        return 0;
+    }
+
+    /// <summary>Σ w (or Σ w²) over the keys both sorted arrays hold, w taken from <paramref name="xWeights"/>.</summary>
+    private static double CommonWeight(ulong[] x, double[] xWeights, ulong[] y, bool squared)
+    {
+        double sum = 0;
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (x[i] < y[j]) i++;
+            else if (x[i] > y[j]) j++;
+            else { var w = xWeights[i]; sum += squared ? w * w : w; i++; j++; }
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// Maximal runs of <paramref name="content"/> covered by n-grams that are in <paramref name="other"/> and pass
+    /// <paramref name="keep"/>. "推动园区循环化改造" against a text with 园区 and 循环化改造 gives ["园区", "循环化改造"].
+    /// </summary>
+    public static List<string> SharedRuns(string content, ulong[] other, int n, Func<ulong, bool> keep)
+    {
+        var runs = new List<string>();
+        var covered = new bool[content.Length];
+        for (var i = 0; i + n <= content.Length; i++)
+        {
+            ulong key = 0;
+            for (var k = 0; k < n; k++) key = (key << 16) | content[i + k];
+            if (Array.BinarySearch(other, key) >= 0 && keep(key))
+                for (var k = 0; k < n; k++) covered[i + k] = true;
+        }
+        var sb = new StringBuilder();
+        for (var i = 0; i <= content.Length; i++)
+        {
+            if (i < content.Length && covered[i]) { sb.Append(content[i]); continue; }
+            if (sb.Length > 0) { runs.Add(sb.ToString()); sb.Clear(); }
+        }
+        return runs.Distinct().ToList();
+    }
+
+    private static IEnumerable<string> Numbers(string text)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in text.Append(' '))
+        {
+            var c = TextFeatures.Fold(ch);
+            if (char.IsAsciiDigit(c) || (c == '.' && sb.Length > 0)) sb.Append(c);
+            else if (sb.Length > 0) { yield return sb.ToString(); sb.Clear(); }
+        }
+    }
+}

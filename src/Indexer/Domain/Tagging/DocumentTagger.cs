@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+
+namespace GreenPolicy.Domain.Tagging;
+
+/// <summary>
+/// Runs every tagger over a parsed document's clauses in reading order and returns the document with
+/// the clauses' tag properties filled. Document-wide state flows forward:
+/// <list type="bullet">
+/// <item>001 says "以下均需地方工业和信息化主管部门落实，不再列出": from that clause on, every clause
+/// (annexes excepted) has 地方各级工业和信息化主管部门 as implementer (rule <c>blanket-rule</c>);</item>
+/// <item>a 部内 annotation covers the sentences back to the previous annotation, so a clause whose last
+/// sentences have no annotation (a paragraph cut by a page break) takes the next annotation in the same unit;</item>
+/// <item>—— bullets under a lead-in "到2020年，…" inherit its deadline (rule <c>inherited:lead-in</c>).</item>
+/// </list>
+/// Issuers are document-level (tags.json: "Document issuers … are not repeated per clause"): see <see cref="Issuers"/>.
+/// </summary>
+public static partial class DocumentTagger
+{
+    public static ParsedDocument Tag(ParsedDocument doc, Taxonomies tax)
+    {
+        var meta = doc.Meta;
+        var departments = new DepartmentTagger(tax, meta.Jurisdiction);
+        var industries = new IndustryTagger(tax);
+        var topics = LabelTagger.Topics(tax);
+        var places = LabelTagger.Places(tax);
+        var minYear = MinYear(meta);
+        var usesAnnotations = UsesAnnotations(doc);
+
+        var ordered = doc.Clauses.OrderBy(c => c.Order).ToList();
+        var result = new Clause[ordered.Count];
+        DepartmentTag? blanket = null;
+        var leadInYears = new Dictionary<string, IReadOnlyList<YearTag>>();
+        var pendingAnnotation = new List<int>();   // indexes of clauses waiting for the next 部内 annotation
+        string? pendingParent = null;
+
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var c = ordered[i];
+            var text = c.Text;
+            var deps = departments.Tag(text).ToList();
+
+            // Annotation carry-over: clauses of the same unit whose text after their last annotation is
+            // real policy text get the roles of the next annotation.
+            var annotationDeps = deps.Where(d => d.Rule == "annotation").ToList();
+            if (c.ParentEId != pendingParent)
+                pendingAnnotation.Clear();
+            if (annotationDeps.Count > 0 && pendingAnnotation.Count > 0)
+            {
+                foreach (var k in pendingAnnotation)
+                {
+                    result[k] = result[k] with
+                    {
+                        Departments = result[k].Departments.Concat(annotationDeps.Select(d => d with { Span = null, Rule = "annotation:carried" })).Distinct().ToList(),
+                    };
+                }
+                pendingAnnotation.Clear();
+            }
+            pendingParent = c.ParentEId;
+            if (usesAnnotations && TrailsAfterLastAnnotation(text))
+                pendingAnnotation.Add(i);
+
+            if (departments.FindBlanketImplementer(text) is { } b)
+                blanket = b;
+            if (blanket is not null && !c.EId.StartsWith("annex", StringComparison.Ordinal))
+                deps.Add(blanket with { Span = null, Rule = "blanket-rule" });
+
+            // Years: own, else a bullet's lead-in.
+            var years = YearTagger.Tag(text, minYear, c.Row).ToList();
+            var parentKey = c.ParentEId ?? "";
+            if (c.Kind == "point")
+            {
+                if (years.Count == 0 && leadInYears.TryGetValue(parentKey, out var inherited))
+                    years = inherited.Select(y => y with { Span = default, Rule = "inherited:lead-in" }).ToList();
+            }
+            else if (LeadIn().IsMatch(text) && years.Count > 0)
+            {
+                leadInYears[parentKey] = years;
+            }
+
+            var descriptive = Descriptive(c);
+            var targets = TargetTagger.Tag(text, years, c.Row, descriptive);
+            var modality = ModalityTagger.Tag(text, descriptive, statesTarget: c.Row is not null || targets.Count > 0);
+
+            result[i] = c with
+            {
+                Departments = deps.Distinct().ToList(),
+                Industries = industries.Tag(text),
+                YearTags = years,
+                TargetYears = years.Select(y => y.Year).Distinct().Order().ToList(),
+                Targets = targets,
+                ModalityTags = modality,
+                Modality = ModalityTagger.Summarise(modality),
+                Topics = topics.Tag(text),
+                Places = places.Tag(text),
+            };
+        }
+        return doc with { Clauses = result };
+    }
+
+    /// <summary>The document's issuers as department tags with role issuer (no span: they come from the front matter).</summary>
+    public static IReadOnlyList<DepartmentTag> Issuers(DocumentMeta meta, Taxonomies tax) =>
+        meta.Issuers.Select(name => new DepartmentTag(
+            name, tax.ResolveDepartment(name, meta.Jurisdiction)?.Canonical ?? name, Roles.Issuer, null, "meta:issuers")).ToList();
+
+    /// <summary>Years before the document's first year are history, never targets.</summary>
+    private static int? MinYear(DocumentMeta meta)
+    {
+        if (meta.Period.Count > 0)
+            return meta.Period[0];
+        if (meta.Date is { Length: >= 4 } d && int.TryParse(d[..4], out var y))
+            return y;
+        return null;
+    }
+
+    // A review of the past or of the situation states no duty: 第一章 规划背景 / 第一节 取得的成绩,
+    // 一、面临的形势, 存在的问题.
+    private static bool Descriptive(Clause c) => c.Path.Any(h => DescriptiveHeading().IsMatch(h));
+
+    private static bool UsesAnnotations(ParsedDocument doc) => doc.Clauses.Any(c => c.Text.Contains("（部内", StringComparison.Ordinal) || c.Text.Contains("(部内", StringComparison.Ordinal));
+
+    private static bool TrailsAfterLastAnnotation(string text)
+    {
+        var last = Math.Max(text.LastIndexOf("（部内", StringComparison.Ordinal), text.LastIndexOf("(部内", StringComparison.Ordinal));
+        var tail = last < 0 ? text : text[(text.IndexOfAny(['）', ')'], last) is var close and >= 0 ? close + 1 : text.Length)..];
+        return Regex.Replace(tail, @"[\s。，；.]", "").Length >= 8;
+    }
+
+    [GeneratedRegex(@"形势|背景|成绩|存在的问题|发展现状|回顾")]
+    private static partial Regex DescriptiveHeading();
+
+    [GeneratedRegex(@"^\s*(?:力争)?到\s?(?:19|20)\d{2}\s?年")]
+    private static partial Regex LeadIn();
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace GreenPolicy.Domain.Tagging;
+
+/// <summary>
+/// Tags the industries a clause concerns. Rules, in order:
+/// 1. leftmost-longest match over aliases, false friends and body names (so 废钢铁, 电子标签 and
+///    省食品药品监管局 hide the 钢铁, 电子 and 食品 inside them);
+/// 2. a list-only form (冶金, 有色, 装备, 电子, 煤炭 …) counts only as an item of an enumeration of
+///    industries: "以煤炭、电力、化工、冶金、有色、建材等传统行业" is six industries, "冶金尘泥" none;
+/// 3. one tag per industry, at its first occurrence.
+/// </summary>
+public sealed partial class IndustryTagger
+{
+    private enum Kind { Alias, ListOnly, FalseFriend }
+
+    private readonly record struct Entry(Kind Kind, Industry? Industry);
+
+    private readonly Lexicon<Entry> _lexicon = new();
+
+    public IndustryTagger(Taxonomies tax)
+    {
+        foreach (var i in tax.Industries)
+        {
+            // The name is an alias too, unless it is a list-only form (煤炭, 电力, 电子 as written alone).
+            foreach (var a in i.Aliases.Append(i.Name).Where(a => !i.ListOnly.Contains(a)))
+                _lexicon.Add(a, new Entry(Kind.Alias, i));
+            foreach (var a in i.ListOnly)
+                _lexicon.Add(a, new Entry(Kind.ListOnly, i));
+        }
+        foreach (var f in tax.IndustryFalseFriends)
+            _lexicon.Add(f, new Entry(Kind.FalseFriend, null));
+        // A body's name is never an industry mention: 省大数据发展管理局, 消费品司, 省食品药品监管局.
+        foreach (var d in tax.Departments)
+        {
+            foreach (var a in d.Aliases.Append(d.Canonical).Where(a => a.Length >= 3))
+                _lexicon.Add(a, new Entry(Kind.FalseFriend, null));
+        }
+    }
+
+    public IReadOnlyList<IndustryTag> Tag(string text)
+    {
+        var hits = _lexicon.Scan(text)
+            .Where(h => h.Values.Any(v => v.Kind != Kind.FalseFriend))
+            .ToList();
+        var tags = new List<IndustryTag>();
+        var seen = new HashSet<string>();
+        for (var k = 0; k < hits.Count; k++)
+        {
+            var h = hits[k];
+            var listOnly = h.Values.All(v => v.Kind == Kind.ListOnly);
+            if (listOnly && !InEnumeration(text, hits, k))
+                continue;
+            foreach (var v in h.Values.Where(v => v.Industry is not null))
+            {
+                if (seen.Add(v.Industry!.Code))
+                    tags.Add(new IndustryTag(v.Industry.Code, v.Industry.Name, new TextSpan(h.Start, h.Length),
+                        (listOnly ? "list:" : "alias:") + h.Term));
+            }
+        }
+        return tags;
+    }
+
+    // Neighbours in a list are separated by 、 (or 和/与/及, or a slash), optionally after a
+    // 行业/产业 suffix: "钢铁、冶金", "石化和化工", "有色行业、冶金".
+    // A list-only form glued to another industry word is part of a longer name, not an item:
+    // "新能源装备、新能源汽车" lists 新能源装备, not 装备.
+    private static bool InEnumeration(string text, List<LexiconHit<Entry>> hits, int k)
+    {
+        var h = hits[k];
+        if ((k > 0 && hits[k - 1].End == h.Start) || (k + 1 < hits.Count && hits[k + 1].Start == h.End))
+            return false;
+        if (k > 0 && IsListGap(text[hits[k - 1].End..h.Start]))
+            return true;
+        return k + 1 < hits.Count && IsListGap(text[h.End..hits[k + 1].Start]);
+    }
+
+    private static bool IsListGap(string gap) => ListGap().IsMatch(gap);
+
+    [GeneratedRegex(@"^(行业|产业|工业)?\s?[、和与及/]\s?$")]
+    private static partial Regex ListGap();
+}

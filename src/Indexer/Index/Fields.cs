@@ -1,0 +1,55 @@
+namespace GreenPolicy.Index;
+
+/// <summary>
+/// Field names of the index. A clause record carries its text fields (analysed), its tags as exact terms
+/// (for filters and boosts) and as sorted-set doc values (for facet counts), and its whole Clause as JSON.
+/// </summary>
+public static class Fields
+{
+    /// <summary>"clause" or "document": both kinds of record live in one index.</summary>
+    public const string Record = "rec";
+    public const string ClauseRecord = "clause";
+    public const string DocumentRecord = "document";
+
+    public const string Id = "id";
+    public const string Json = "json";
+
+    // Analysed text.
+    public const string Text = "text";
+    public const string Heading = "heading";
+    public const string Path = "path";
+    /// <summary>Names and aliases of the clause's tags, so 挥发性有机物 finds a clause tagged from "VOCs".</summary>
+    public const string Tags = "tags";
+
+    // Exact terms; the facet dimensions also have sorted-set doc values under the same name.
+    public const string Doc = "doc";
+    public const string Level = "level";
+    public const string Jurisdiction = "jurisdiction";
+    /// <summary>Industry codes with their ancestors: a clause tagged C3216 (电解铝) also holds C321, C32 and C.</summary>
+    public const string Industry = "industry";
+    /// <summary>
+    /// Industries a clause is specifically about: named in a sentence with at most one other industry
+    /// (有色行业实施新型结构铝电解槽…; 在电解铝、水泥行业落实阶梯电价), not in a long enumeration
+    /// (围绕钢铁、有色、化工、建材、造纸等行业). With ancestors, like <see cref="Industry"/>.
+    /// </summary>
+    public const string IndustryFocus = "industryFocus";
+    public const string Department = "department";
+    /// <summary>"canonical|role", so 节能司 as lead can be asked for apart from 节能司 as participant.</summary>
+    public const string DepartmentRole = "departmentRole";
+    public const string Year = "year";
+    public const string Modality = "modality";
+    public const string Topic = "topic";
+    public const string Place = "place";
+    /// <summary>"1" when the clause holds quantitative targets.</summary>
+    public const string HasTargets = "hasTargets";
+
+    // Numeric.
+    /// <summary>Last year of the document's period (0 when none): 已到期 when before today's year.</summary>
+    public const string PeriodEnd = "periodEnd";
+    /// <summary>Global reading order: document rank × 1,000,000 + clause order.</summary>
+    public const string Sequence = "seq";
+
+    /// <summary>The facet dimensions, in the order the site shows them.</summary>
+    public static readonly IReadOnlyList<string> FacetDimensions =
+        [Doc, Level, Jurisdiction, Industry, Department, Year, Modality, Topic];
+}

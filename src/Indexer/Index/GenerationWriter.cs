@@ -1,0 +1,253 @@
+using GreenPolicy.Domain;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace GreenPolicy.Index;
+
+/// <summary>Everything the site needs of a document besides its clauses, stored as one JSON record.</summary>
+public sealed record DocumentRecord
+{
+    public required DocumentMeta Meta { get; init; }
+    public IReadOnlyList<StructureUnit> Units { get; init; } = [];
+    public IReadOnlyList<MetadataLine> Metadata { get; init; } = [];
+    public IReadOnlyList<DocumentReference> References { get; init; } = [];
+    public int ClauseCount { get; init; }
+    /// <summary>Position of the document in the corpus' reading order (by date, then id).</summary>
+    public int Rank { get; init; }
+}
+
+/// <summary>Writes parsed documents into a Lucene index, and whole generations onto disk.</summary>
+public static class GenerationWriter
+{
+    public static Similarity Similarity => new PolicySimilarity();
+
+    /// <summary>Writes a complete generation under <paramref name="indexRoot"/> and switches CURRENT to it.</summary>
+    public static Manifest WriteGeneration(
+        string indexRoot,
+        IReadOnlyList<ParsedDocument> documents,
+        QueryVocabulary vocabulary,
+        IReadOnlyList<FingerprintFile> sourceFiles,
+        DateTimeOffset utcNow,
+        Action<string>? progress = null)
+    {
+        System.IO.Directory.CreateDirectory(indexRoot);
+        var name = IndexLayout.NewGenerationName(utcNow);
+        var dir = Path.Combine(indexRoot, name);
+        System.IO.Directory.CreateDirectory(dir);
+        using (var lucene = Lucene.Net.Store.FSDirectory.Open(Path.Combine(dir, IndexLayout.LuceneFolder)))
+        {
+            Write(lucene, documents, vocabulary, progress);
+        }
+        File.WriteAllText(Path.Combine(dir, IndexLayout.VocabularyFile), IndexJson.Write(vocabulary));
+        var manifest = new Manifest
+        {
+            Generation = name,
+            CreatedUtc = utcNow,
+            Fingerprint = CorpusFingerprint.Compute(sourceFiles),
+            Files = sourceFiles,
+            Documents = documents.Count,
+            Clauses = documents.Sum(d => d.Clauses.Count),
+        };
+        // The manifest is written last: its presence is what makes the generation complete.
+        var manifestTemp = Path.Combine(dir, IndexLayout.ManifestFile + ".tmp");
+        File.WriteAllText(manifestTemp, IndexJson.Write(manifest));
+        File.Move(manifestTemp, Path.Combine(dir, IndexLayout.ManifestFile));
+        IndexLayout.WriteCurrent(indexRoot, name);
+        return manifest;
+    }
+
+    /// <summary>Writes the records of <paramref name="documents"/> into <paramref name="directory"/> (replacing what it held).</summary>
+    public static void Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress = null)
+    {
+        var vocab = new VocabularyIndex(vocabulary);
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, new ChineseAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 64,
+        };
+        using var writer = new IndexWriter(directory, config);
+        var ordered = documents
+            .OrderBy(d => d.Meta.Date ?? "9999")
+            .ThenBy(d => d.Meta.Id, StringComparer.Ordinal)
+            .ToList();
+        for (var rank = 0; rank < ordered.Count; rank++)
+        {
+            var parsed = ordered[rank];
+            writer.AddDocument(DocumentToLucene(parsed, rank));
+            foreach (var clause in parsed.Clauses)
+            {
+                writer.AddDocument(ClauseToLucene(clause, parsed.Meta, rank, vocab));
+            }
+            progress?.Invoke($"{parsed.Meta.Id}: {parsed.Clauses.Count} clauses");
+        }
+        // One segment: the index is built once and only read afterwards (DESIGN.md §8).
+        writer.ForceMerge(1);
+        writer.Commit();
+    }
+
+    private static Document DocumentToLucene(ParsedDocument parsed, int rank)
+    {
+        var record = new DocumentRecord
+        {
+            Meta = parsed.Meta,
+            Units = parsed.Units,
+            Metadata = parsed.Metadata,
+            References = parsed.References,
+            ClauseCount = parsed.Clauses.Count,
+            Rank = rank,
+        };
+        return
+        [
+            new StringField(Fields.Record, Fields.DocumentRecord, Field.Store.NO),
+            new StringField(Fields.Id, parsed.Meta.Id, Field.Store.YES),
+            new StoredField(Fields.Json, IndexJson.Write(record)),
+        ];
+    }
+
+    internal static Document ClauseToLucene(Clause clause, DocumentMeta meta, int rank, VocabularyIndex vocab)
+    {
+        var doc = new Document
+        {
+            new StringField(Fields.Record, Fields.ClauseRecord, Field.Store.NO),
+            new StringField(Fields.Id, clause.Id, Field.Store.YES),
+            new TextField(Fields.Text, clause.Text, Field.Store.NO),
+            new StoredField(Fields.Json, IndexJson.Write(clause)),
+            new NumericDocValuesField(Fields.Sequence, rank * 1_000_000L + clause.Order),
+        };
+        if (!string.IsNullOrWhiteSpace(clause.Heading))
+        {
+            doc.Add(new TextField(Fields.Heading, clause.Heading, Field.Store.NO));
+        }
+        foreach (var heading in clause.Path)
+        {
+            doc.Add(new TextField(Fields.Path, heading, Field.Store.NO));
+        }
+
+        var periodEnd = meta.Period.Count == 2 ? meta.Period[1] : 0;
+        doc.Add(new Int32Field(Fields.PeriodEnd, periodEnd, Field.Store.NO));
+        doc.Add(new NumericDocValuesField(Fields.PeriodEnd, periodEnd));
+
+        AddTag(doc, Fields.Doc, meta.Id, facet: true);
+        AddTag(doc, Fields.Level, meta.Level, facet: true);
+        AddTag(doc, Fields.Jurisdiction, meta.Jurisdiction, facet: true);
+
+        var tagNames = new List<string>();
+        var facetIndustries = new HashSet<string>();
+        var filterIndustries = new HashSet<string>();
+        foreach (var industry in clause.Industries)
+        {
+            tagNames.Add(industry.Name);
+            filterIndustries.UnionWith(vocab.IndustryWithAncestors(industry.Code));
+            facetIndustries.UnionWith(vocab.KnownIndustryWithAncestors(industry.Code));
+            if (vocab.Find(VocabularyKinds.Industry, industry.Code) is { } entry)
+            {
+                tagNames.AddRange(entry.Names());
+            }
+        }
+        foreach (var code in filterIndustries)
+        {
+            doc.Add(new StringField(Fields.Industry, code, Field.Store.NO));
+        }
+        foreach (var code in FocusIndustries(clause).SelectMany(vocab.IndustryWithAncestors).Distinct())
+        {
+            doc.Add(new StringField(Fields.IndustryFocus, code, Field.Store.NO));
+        }
+        foreach (var code in facetIndustries)
+        {
+            doc.Add(new SortedSetDocValuesField(Fields.Industry, new BytesRef(code)));
+        }
+
+        var departments = new HashSet<string>();
+        var departmentRoles = new HashSet<string>();
+        foreach (var department in clause.Departments)
+        {
+            departments.Add(department.Canonical);
+            departmentRoles.Add(DepartmentRoleValue(department.Canonical, department.Role));
+            tagNames.Add(department.Name);
+            if (vocab.Find(VocabularyKinds.Department, department.Canonical) is { } entry)
+            {
+                tagNames.AddRange(entry.Names());
+            }
+        }
+        foreach (var value in departments)
+        {
+            AddTag(doc, Fields.Department, value, facet: true);
+        }
+        foreach (var value in departmentRoles)
+        {
+            doc.Add(new StringField(Fields.DepartmentRole, value, Field.Store.NO));
+        }
+
+        foreach (var year in clause.TargetYears.Distinct())
+        {
+            AddTag(doc, Fields.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture), facet: true);
+        }
+        foreach (var modality in clause.Modality.Distinct())
+        {
+            AddTag(doc, Fields.Modality, modality, facet: true);
+        }
+        foreach (var topic in clause.Topics.Select(t => t.Name).Distinct())
+        {
+            AddTag(doc, Fields.Topic, topic, facet: true);
+            tagNames.Add(topic);
+            if (vocab.Find(VocabularyKinds.Topic, topic) is { } entry)
+            {
+                tagNames.AddRange(entry.Names());
+            }
+        }
+        foreach (var place in clause.Places.Select(t => t.Name).Distinct())
+        {
+            AddTag(doc, Fields.Place, place, facet: false);
+            tagNames.Add(place);
+            if (vocab.Find(VocabularyKinds.Place, place) is { } entry)
+            {
+                tagNames.AddRange(entry.Names());
+            }
+        }
+        if (clause.Targets.Count > 0)
+        {
+            doc.Add(new StringField(Fields.HasTargets, "1", Field.Store.NO));
+        }
+        foreach (var name in tagNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
+        {
+            // Each name is its own value: positions do not run on from one name into the next
+            // (position gap below), so 钢铁 + 铁合金 does not make a phrase 钢铁铁合金.
+            doc.Add(new TextField(Fields.Tags, name, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    public static string DepartmentRoleValue(string canonical, string role) => $"{canonical}|{role}";
+
+    private static readonly char[] SentenceEnds = ['。', '；', ';', '！', '？'];
+
+    /// <summary>Industries named in a sentence (up to 。 or ；) that names at most two industries.</summary>
+    internal static IReadOnlyList<string> FocusIndustries(Clause clause)
+    {
+        var bySentence = new Dictionary<int, HashSet<string>>();
+        foreach (var tag in clause.Industries)
+        {
+            var start = Math.Clamp(tag.Span.Start, 0, clause.Text.Length);
+            var sentence = start == 0 ? 0 : clause.Text.LastIndexOfAny(SentenceEnds, start - 1) + 1;
+            if (!bySentence.TryGetValue(sentence, out var codes))
+            {
+                bySentence[sentence] = codes = [];
+            }
+            codes.Add(tag.Code);
+        }
+        return bySentence.Values.Where(codes => codes.Count <= 2).SelectMany(c => c).Distinct().ToList();
+    }
+
+    private static void AddTag(Document doc, string field, string value, bool facet)
+    {
+        doc.Add(new StringField(field, value, Field.Store.NO));
+        if (facet)
+        {
+            doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        }
+    }
+}

@@ -1,0 +1,546 @@
+using System.Diagnostics;
+using GreenPolicy.Domain;
+using GreenPolicy.Search;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace GreenPolicy.Index;
+
+/// <summary>
+/// <see cref="IPolicyStore"/> over one index generation. Immutable once opened and safe for
+/// concurrent use: a new generation gets a new store (see <see cref="IndexManager"/>).
+/// </summary>
+public sealed class LuceneStore : IPolicyStore, IDisposable
+{
+    public const int MaxPageSize = 100;
+    /// <summary>Deep paging is bounded: page × size never exceeds this many hits.</summary>
+    public const int MaxDepth = 2_000;
+
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly Func<DateOnly> today;
+    private readonly VocabularyIndex vocabulary;
+    private readonly QueryUnderstanding understanding;
+    private readonly QueryBuilder builder;
+    private readonly ICitationService citations;
+    private readonly IReadOnlyList<DocumentRecord> documents;
+    private readonly Dictionary<string, DocumentRecord> documentsById;
+    private readonly Lazy<IReadOnlyList<IndustrySummary>> industries;
+    private readonly Lazy<IReadOnlyList<DepartmentSummary>> departments;
+    private readonly LuceneDirectory? ownedDirectory;
+
+    public LuceneStore(
+        DirectoryReader reader,
+        QueryVocabulary vocabulary,
+        string generation,
+        Func<DateOnly> today,
+        Func<CitationCatalog, ICitationService>? citations = null,
+        LuceneDirectory? ownedDirectory = null)
+    {
+        this.reader = reader;
+        this.today = today;
+        this.ownedDirectory = ownedDirectory;
+        Generation = generation;
+        searcher = new IndexSearcher(reader) { Similarity = GenerationWriter.Similarity };
+        this.vocabulary = new VocabularyIndex(vocabulary);
+        documents = LoadDocuments();
+        documentsById = documents.ToDictionary(d => d.Meta.Id, StringComparer.Ordinal);
+        understanding = new QueryUnderstanding(this.vocabulary, documents.Select(d => d.Meta));
+        builder = new QueryBuilder(new ChineseAnalyzer());
+        this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf));
+        industries = new(ComputeIndustries);
+        departments = new(ComputeDepartments);
+    }
+
+    /// <summary>Opens the generation directory <paramref name="generationDir"/> (as written by <see cref="GenerationWriter"/>).</summary>
+    public static LuceneStore Open(string generationDir, Func<DateOnly> today, Func<CitationCatalog, ICitationService>? citations = null)
+    {
+        var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generationDir, IndexLayout.LuceneFolder));
+        try
+        {
+            var vocabularyPath = Path.Combine(generationDir, IndexLayout.VocabularyFile);
+            var vocabulary = File.Exists(vocabularyPath) ? IndexJson.Read<QueryVocabulary>(File.ReadAllText(vocabularyPath)) : QueryVocabulary.Empty;
+            return new LuceneStore(DirectoryReader.Open(directory), vocabulary, Path.GetFileName(generationDir), today, citations, directory);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public string Generation { get; }
+
+    internal QueryUnderstanding Understanding => understanding;
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        ownedDirectory?.Dispose();
+    }
+
+    private List<DocumentRecord> LoadDocuments()
+    {
+        var top = searcher.Search(new TermQuery(new Term(Fields.Record, Fields.DocumentRecord)), Math.Max(1, reader.MaxDoc));
+        return top.ScoreDocs
+            .Select(sd => IndexJson.Read<DocumentRecord>(searcher.Doc(sd.Doc).Get(Fields.Json)))
+            .OrderBy(d => d.Rank)
+            .ToList();
+    }
+
+    private DocumentSummary Summary(DocumentRecord record) => new()
+    {
+        Meta = record.Meta,
+        ClauseCount = record.ClauseCount,
+        Status = record.Meta.Status(today()),
+    };
+
+    public IReadOnlyList<DocumentSummary> Documents() => documents.Select(Summary).ToList();
+
+    public DocumentView? Document(string id)
+    {
+        if (!documentsById.TryGetValue(id, out var record))
+        {
+            return null;
+        }
+        return new DocumentView
+        {
+            Summary = Summary(record),
+            Units = record.Units,
+            Clauses = ClausesOf(id),
+            Metadata = record.Metadata,
+            References = record.References,
+        };
+    }
+
+    private IReadOnlyList<Clause> ClausesOf(string docId)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Record, Fields.ClauseRecord)), Occur.MUST },
+            { new TermQuery(new Term(Fields.Doc, docId)), Occur.MUST },
+        };
+        var top = searcher.Search(query, Math.Max(1, reader.MaxDoc));
+        return top.ScoreDocs.Select(sd => LoadClause(sd.Doc)).OrderBy(c => c.Order).ToList();
+    }
+
+    public Clause? Clause(string id)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(Fields.Record, Fields.ClauseRecord)), Occur.MUST },
+            { new TermQuery(new Term(Fields.Id, id)), Occur.MUST },
+        };
+        var top = searcher.Search(query, 1);
+        return top.TotalHits == 0 ? null : LoadClause(top.ScoreDocs[0].Doc);
+    }
+
+    private Clause LoadClause(int doc) => IndexJson.Read<Clause>(searcher.Doc(doc).Get(Fields.Json));
+
+    public CiteResult Cite(string input) => citations.Cite(input ?? "");
+
+    /// <summary>What query understanding makes of <paramref name="q"/> (for tests and the CLI).</summary>
+    public QueryPlan Understand(string? q) => understanding.Understand(q);
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var watch = Stopwatch.StartNew();
+        var size = Math.Clamp(request.Size, 1, MaxPageSize);
+        var page = Math.Clamp(request.Page, 1, MaxDepth / size);
+        var plan = understanding.Understand(request.Q);
+        var notes = plan.Notes.ToList();
+
+        var clauses = new TermQuery(new Term(Fields.Record, Fields.ClauseRecord));
+        Query query;
+        var hasText = !string.IsNullOrWhiteSpace(request.Q);
+        if (builder.Build(plan) is { } scored)
+        {
+            query = new BooleanQuery(disableCoord: true)
+            {
+                { scored, Occur.MUST },
+                { new ConstantScoreQuery(clauses) { Boost = 0f }, Occur.MUST },
+            };
+        }
+        else if (hasText)
+        {
+            // Only punctuation or question words (*:*, “哪些”): nothing to look for.
+            notes.Add("查询中没有可检索的词");
+            query = new BooleanQuery { { clauses, Occur.MUST }, { new TermQuery(new Term(Fields.Id, "\u0000")), Occur.MUST } };
+        }
+        else
+        {
+            query = new ConstantScoreQuery(clauses);
+        }
+
+        var tBuild = watch.Elapsed.TotalMilliseconds;
+        var tPure = 0.0;
+        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1")
+        {
+            var c = new TotalHitCountCollector();
+            searcher.Search(query, c);
+            tPure = watch.Elapsed.TotalMilliseconds - tBuild;
+            tBuild = watch.Elapsed.TotalMilliseconds;
+        }
+        var filters = Filters(request);
+        var byOrder = request.Sort == "order" || !hasText;
+        var boosts = BoostDimensions(plan);
+        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts);
+        searcher.Search(query, collector);
+        var tCollect = watch.Elapsed.TotalMilliseconds;
+
+        var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
+        var ranked = collector.Hits().ToList();
+        var total = collector.Total;
+        if (!byOrder && total < page * size && total > 0 && plan.Concepts.Count > 0)
+        {
+            // Fewer strict matches than the page needs: fill with partial matches, ranked after them.
+            var filled = Fill(plan, ranked, filters, boosts, page * size - total);
+            if (filled.Count > 0)
+            {
+                notes.Add($"另有{filled.Count}条部分匹配的结果排在后面");
+                ranked.AddRange(filled);
+                total += filled.Count;
+            }
+        }
+        var tFill = watch.Elapsed.TotalMilliseconds;
+        var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
+        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1") notes.Add($"TIMING pure {tPure:0.00} build {tBuild:0.00} collect {tCollect - tBuild:0.00} fill {tFill - tCollect:0.00} hits {watch.Elapsed.TotalMilliseconds - tFill:0.00}");
+        return new SearchResult
+        {
+            Query = request.Q ?? "",
+            Total = total,
+            Hits = hits,
+            Facets = FacetValues(collector.Facets()),
+            Citation = citation,
+            Notes = notes,
+            TookMs = watch.Elapsed.TotalMilliseconds,
+        };
+    }
+
+    private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
+        plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
+
+    private List<(int Doc, float Score)> Fill(QueryPlan plan, IReadOnlyList<(int Doc, float Score)> strict, List<FilterDimension> filters,
+        List<(FilterDimension, float)> boosts, int needed)
+    {
+        // Feedback: the topics shared by the best strict hits say what the query is about.
+        var feedback = strict.Take(3)
+            .SelectMany(h => LoadClause(h.Doc).Topics.Select(t => t.Name).Distinct())
+            .GroupBy(t => t)
+            .Where(g => g.Count() >= Math.Min(2, strict.Count))
+            .Select(g => new TagTerm(Fields.Topic, g.Key))
+            .Take(3)
+            .ToList();
+        if (builder.BuildRelaxed(plan, feedback) is not { } relaxed)
+        {
+            return [];
+        }
+        var query = new BooleanQuery(disableCoord: true)
+        {
+            { relaxed, Occur.MUST },
+            { new ConstantScoreQuery(new TermQuery(new Term(Fields.Record, Fields.ClauseRecord))) { Boost = 0f }, Occur.MUST },
+        };
+        var seen = strict.Select(h => h.Doc).ToHashSet();
+        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts);
+        searcher.Search(query, collector);
+        // Scores below every strict hit: partial matches never outrank full ones.
+        var floor = strict.Count > 0 ? strict.Min(h => h.Score) : 0f;
+        return collector.Hits().Where(h => !seen.Contains(h.Doc)).Take(needed)
+            .Select(h => (h.Doc, floor * 0.5f * h.Score / (h.Score + 1f))).ToList();
+    }
+
+    private CiteTarget? CitationOf(string q)
+    {
+        // A query that reads as a citation (黔府办发〔2018〕14号 三（二）) goes straight to its target.
+        try
+        {
+            return citations.SearchCitation(q);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private SearchHit Hit(int doc, float score, QueryPlan plan)
+    {
+        var clause = LoadClause(doc);
+        var snippet = SnippetHighlighter.Highlight(clause.Text, plan.HighlightStrings, plan.LooseStrings);
+        return new SearchHit
+        {
+            Id = clause.Id,
+            DocId = clause.DocId,
+            DocTitle = documentsById.TryGetValue(clause.DocId, out var d) ? d.Meta.Title : clause.DocId,
+            Citation = clause.Citation,
+            Locator = clause.Locator,
+            Heading = clause.Heading,
+            Text = clause.Text,
+            Snippet = snippet.Html,
+            Score = float.IsFinite(score) ? score : 0,
+            Industries = clause.Industries,
+            Departments = clause.Departments,
+            TargetYears = clause.TargetYears,
+            Modality = clause.Modality,
+        };
+    }
+
+    // ---- filters -----------------------------------------------------------------------------
+
+    private List<FilterDimension> Filters(SearchRequest r)
+    {
+        var filters = new List<FilterDimension>();
+        AddTerms(filters, Fields.Doc, Fields.Doc, r.Doc.Select(ResolveDoc));
+        AddTerms(filters, Fields.Level, Fields.Level, r.Level.Select(ResolveLevel));
+        AddTerms(filters, Fields.Jurisdiction, Fields.Jurisdiction, r.Jurisdiction.Select(ResolveJurisdiction));
+        AddTerms(filters, Fields.Industry, Fields.Industry, r.Industry.SelectMany(v => Resolve(VocabularyKinds.Industry, v)));
+        var departmentKeys = r.Department.SelectMany(v => Resolve(VocabularyKinds.Department, v)).ToList();
+        if (!string.IsNullOrWhiteSpace(r.Role))
+        {
+            var role = r.Role.Trim();
+            var keys = departmentKeys.Count > 0 ? departmentKeys : [];
+            if (keys.Count > 0)
+            {
+                AddTerms(filters, Fields.Department, Fields.DepartmentRole, keys.Select(k => GenerationWriter.DepartmentRoleValue(k, role)));
+            }
+        }
+        else
+        {
+            AddTerms(filters, Fields.Department, Fields.Department, departmentKeys);
+        }
+        AddTerms(filters, Fields.Year, Fields.Year, r.Year.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        AddTerms(filters, Fields.Modality, Fields.Modality, r.Modality.Select(ResolveModality));
+        AddTerms(filters, Fields.Topic, Fields.Topic, r.Topic.SelectMany(v => Resolve(VocabularyKinds.Topic, v)));
+        var statuses = r.Status.Select(ResolveStatus).Where(s => s is not null).Distinct().ToList();
+        if (r.Status.Count > 0)
+        {
+            var year = today().Year;
+            var wantCurrent = statuses.Contains(DocumentStatus.Current);
+            var wantExpired = statuses.Contains(DocumentStatus.Expired);
+            filters.Add(new NumericDimension("status", Fields.PeriodEnd, end =>
+            {
+                var expired = end > 0 && year > end;
+                return expired ? wantExpired : wantCurrent;
+            }));
+        }
+        return filters;
+    }
+
+    private static void AddTerms(List<FilterDimension> filters, string name, string field, IEnumerable<string> values)
+    {
+        var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count > 0)
+        {
+            filters.Add(new TermsDimension(name, field, list));
+        }
+    }
+
+    private string ResolveDoc(string value)
+    {
+        var v = value.Trim();
+        if (documentsById.ContainsKey(v))
+        {
+            return v;
+        }
+        return documents.FirstOrDefault(d => d.Meta.Title == v || d.Meta.ShortTitles.Contains(v))?.Meta.Id ?? v;
+    }
+
+    private static string ResolveLevel(string value) => value.Trim() switch
+    {
+        "国家" or "国家级" or "全国" => Levels.National,
+        "省" or "省级" or "地方" => Levels.Provincial,
+        var v => v,
+    };
+
+    private string ResolveJurisdiction(string value)
+    {
+        var v = value.Trim();
+        if (v is "全国" or "国家")
+        {
+            return "CN";
+        }
+        return documents.FirstOrDefault(d => d.Meta.Scope.Any(s => s == v || s.StartsWith(v, StringComparison.Ordinal)) && d.Meta.Level == Levels.Provincial)?.Meta.Jurisdiction ?? v;
+    }
+
+    private static string ResolveModality(string value) => value.Trim() switch
+    {
+        "禁止" => Modalities.Prohibit,
+        "约束" or "要求" => Modalities.Require,
+        "鼓励" => Modalities.Encourage,
+        var v => v,
+    };
+
+    private static string? ResolveStatus(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        "现行" or "current" => DocumentStatus.Current,
+        "已到期" or "expired" => DocumentStatus.Expired,
+        _ => null,
+    };
+
+    /// <summary>A code or key as given, or any name or alias of a vocabulary entry (环保部 → 生态环境部).</summary>
+    private IEnumerable<string> Resolve(string kind, string value)
+    {
+        var v = value.Trim();
+        var entries = vocabulary.Lookup(v).Where(e => e.Kind == kind).Select(e => e.Key).ToList();
+        return entries.Count > 0 ? entries.Append(v).Distinct() : [v];
+    }
+
+    // ---- facets ------------------------------------------------------------------------------
+
+    private Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(IReadOnlyDictionary<string, Dictionary<string, int>> counts)
+    {
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        foreach (var (dim, values) in counts)
+        {
+            result[dim] = values
+                .Select(kv => new FacetValue(kv.Key, FacetLabel(dim, kv.Key), kv.Value))
+                .OrderByDescending(f => f.Count)
+                .ThenBy(f => dim == Fields.Year ? f.Value.PadLeft(4, '0') : f.Value, StringComparer.Ordinal)
+                .Take(100)
+                .ToList();
+        }
+        return result;
+    }
+
+    private string FacetLabel(string dim, string value) => dim switch
+    {
+        Fields.Doc => documentsById.TryGetValue(value, out var d) ? d.Meta.ShortTitles.FirstOrDefault() ?? d.Meta.Title : value,
+        Fields.Level => value switch { Levels.National => "国家级", Levels.Provincial => "省级", _ => value },
+        Fields.Jurisdiction => value == "CN" ? "全国" :
+            documents.FirstOrDefault(x => x.Meta.Jurisdiction == value && x.Meta.Level == Levels.Provincial)?.Meta.Scope.FirstOrDefault() ?? value,
+        Fields.Industry => vocabulary.Label(VocabularyKinds.Industry, value),
+        Fields.Department => vocabulary.Label(VocabularyKinds.Department, value),
+        Fields.Year => $"{value}年",
+        Fields.Modality => value switch { Modalities.Prohibit => "禁止", Modalities.Require => "约束", Modalities.Encourage => "鼓励", _ => value },
+        Fields.Topic => vocabulary.Label(VocabularyKinds.Topic, value),
+        _ => value,
+    };
+
+    // ---- aggregates --------------------------------------------------------------------------
+
+    public IReadOnlyList<IndustrySummary> Industries() => industries.Value;
+
+    public IReadOnlyList<DepartmentSummary> Departments() => departments.Value;
+
+    private IReadOnlyList<IndustrySummary> ComputeIndustries()
+    {
+        var counts = CountPairs(Fields.Industry);
+        return counts
+            .Select(kv => new IndustrySummary(kv.Key, vocabulary.Label(VocabularyKinds.Industry, kv.Key),
+                vocabulary.Find(VocabularyKinds.Industry, kv.Key)?.Parent, kv.Value))
+            .OrderBy(s => s.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private IReadOnlyList<DepartmentSummary> ComputeDepartments()
+    {
+        var byRole = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        foreach (var clause in AllClausesWithTag(Fields.Department))
+        {
+            foreach (var (canonical, role) in clause.Departments.Select(d => (d.Canonical, d.Role)).Distinct())
+            {
+                if (!byRole.TryGetValue(canonical, out var roles))
+                {
+                    byRole[canonical] = roles = new(StringComparer.Ordinal);
+                }
+                roles[role] = roles.GetValueOrDefault(role) + 1;
+            }
+        }
+        return byRole
+            .Select(kv => new DepartmentSummary(kv.Key, vocabulary.Find(VocabularyKinds.Department, kv.Key)?.Jurisdiction, kv.Value))
+            .OrderByDescending(d => d.ClauseCountsByRole.Values.Sum())
+            .ThenBy(d => d.Canonical, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>value → (doc id → clause count) over a faceted dimension's doc values.</summary>
+    private Dictionary<string, IReadOnlyDictionary<string, int>> CountPairs(string field)
+    {
+        var pairs = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var bytes = new BytesRef();
+        foreach (var leaf in reader.Leaves)
+        {
+            var values = leaf.AtomicReader.GetSortedSetDocValues(field);
+            var docs = leaf.AtomicReader.GetSortedSetDocValues(Fields.Doc);
+            if (values is null || docs is null)
+            {
+                continue;
+            }
+            for (var d = 0; d < leaf.AtomicReader.MaxDoc; d++)
+            {
+                docs.SetDocument(d);
+                var docOrd = docs.NextOrd();
+                if (docOrd == SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    continue;
+                }
+                docs.LookupOrd(docOrd, bytes);
+                var docId = bytes.Utf8ToString();
+                values.SetDocument(d);
+                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
+                {
+                    values.LookupOrd(ord, bytes);
+                    var value = bytes.Utf8ToString();
+                    if (!pairs.TryGetValue(value, out var byDoc))
+                    {
+                        pairs[value] = byDoc = new(StringComparer.Ordinal);
+                    }
+                    byDoc[docId] = byDoc.GetValueOrDefault(docId) + 1;
+                }
+            }
+        }
+        return pairs.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, int>)kv.Value, StringComparer.Ordinal);
+    }
+
+    private IEnumerable<Clause> AllClausesWithTag(string field, string? value = null)
+    {
+        Query query = value is null
+            ? new BooleanQuery { { new TermQuery(new Term(Fields.Record, Fields.ClauseRecord)), Occur.MUST }, { new WildcardFieldQuery(field).Query, Occur.MUST } }
+            : new TermQuery(new Term(field, value));
+        var top = searcher.Search(query, Math.Max(1, reader.MaxDoc));
+        return top.ScoreDocs.Select(sd => LoadClause(sd.Doc));
+    }
+
+    public IReadOnlyList<TargetRow> Targets(TargetFilter filter)
+    {
+        var query = new BooleanQuery { { new TermQuery(new Term(Fields.HasTargets, "1")), Occur.MUST } };
+        if (!string.IsNullOrWhiteSpace(filter.Doc))
+        {
+            query.Add(new TermQuery(new Term(Fields.Doc, ResolveDoc(filter.Doc))), Occur.MUST);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var any = new BooleanQuery();
+            foreach (var code in Resolve(VocabularyKinds.Industry, filter.Industry))
+            {
+                any.Add(new TermQuery(new Term(Fields.Industry, code)), Occur.SHOULD);
+            }
+            query.Add(any, Occur.MUST);
+        }
+        var top = searcher.Search(query, Math.Max(1, reader.MaxDoc));
+        var rows = new List<(long Seq, TargetRow Row)>();
+        foreach (var sd in top.ScoreDocs)
+        {
+            var clause = LoadClause(sd.Doc);
+            var rank = documentsById.TryGetValue(clause.DocId, out var d) ? d.Rank : int.MaxValue;
+            foreach (var target in clause.Targets)
+            {
+                if (filter.Year is { } year && target.TargetYear != year)
+                {
+                    continue;
+                }
+                rows.Add((rank * 1_000_000L + clause.Order, new TargetRow(clause.Id, clause.DocId, clause.Citation, target)));
+            }
+        }
+        return rows.OrderBy(r => r.Seq).Select(r => r.Row).ToList();
+    }
+
+    /// <summary>Documents holding any value in a field: a bounded "field exists" query over the field's terms.</summary>
+    private sealed class WildcardFieldQuery
+    {
+        public WildcardFieldQuery(string field) => Query = new TermRangeQuery(field, null, null, true, true);
+
+        public Query Query { get; }
+    }
+}

@@ -1,0 +1,236 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace GreenPolicy.Index;
+
+/// <summary>One active filter dimension: which documents of a segment pass it.</summary>
+internal abstract class FilterDimension
+{
+    protected FilterDimension(string name) => Name = name;
+
+    public string Name { get; }
+
+    /// <summary>Null when no document of the segment passes.</summary>
+    public abstract Func<int, bool> ForSegment(AtomicReader reader);
+}
+
+/// <summary>Documents holding any of the terms (values of one dimension are OR-ed).</summary>
+internal sealed class TermsDimension : FilterDimension
+{
+    private readonly string field;
+    private readonly IReadOnlyList<string> values;
+
+    public TermsDimension(string name, string field, IReadOnlyList<string> values) : base(name)
+    {
+        this.field = field;
+        this.values = values;
+    }
+
+    public override Func<int, bool> ForSegment(AtomicReader reader)
+    {
+        var bits = new FixedBitSet(reader.MaxDoc);
+        foreach (var value in values)
+        {
+            var docs = reader.GetTermDocsEnum(new Term(field, value));
+            if (docs is null)
+            {
+                continue;
+            }
+            for (var d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
+            {
+                bits.Set(d);
+            }
+        }
+        return bits.Get;
+    }
+}
+
+/// <summary>Documents whose numeric doc value satisfies a predicate (status from the period's end year).</summary>
+internal sealed class NumericDimension : FilterDimension
+{
+    private readonly string field;
+    private readonly Func<long, bool> accept;
+
+    public NumericDimension(string name, string field, Func<long, bool> accept) : base(name)
+    {
+        this.field = field;
+        this.accept = accept;
+    }
+
+    public override Func<int, bool> ForSegment(AtomicReader reader)
+    {
+        var values = reader.GetNumericDocValues(field);
+        return values is null ? _ => accept(0) : d => accept(values.Get(d));
+    }
+}
+
+/// <summary>
+/// Collects in one pass: the total and the best hits among documents passing every filter, and the
+/// facet counts of each dimension under the OTHER active filters (a document failing only the
+/// industry filter still counts in the industry facet: "drill sideways"). Our own implementation over
+/// sorted-set doc values, since no Facet package is served.
+/// </summary>
+internal sealed class SearchCollector : ICollector
+{
+    private readonly FilterDimension[] filters;
+    private readonly string[] facetDims;
+    private readonly int[] filterToFacet;
+    private readonly int keep;
+    private readonly bool byOrder;
+    private readonly PriorityQueue<(int Doc, float Score, long Seq), (float, long)> heap;
+    private readonly Dictionary<string, int>[] counts;
+
+    private Scorer? scorer;
+    private int docBase;
+    private Func<int, bool>[] segmentFilters = [];
+    private SortedSetDocValues?[] segmentFacets = [];
+    private int[][] segmentCounts = [];
+    private NumericDocValues? sequence;
+
+    private readonly (FilterDimension Dimension, float Factor)[] boosts;
+    private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
+
+    /// <param name="boosts">Multiplicative boosts: a clause in one of the dimension's documents has its score multiplied by the factor.</param>
+    public SearchCollector(IReadOnlyList<FilterDimension> filters, IReadOnlyList<string> facetDims, int keep, bool byOrder,
+        IReadOnlyList<(FilterDimension Dimension, float Factor)>? boosts = null)
+    {
+        this.boosts = [.. boosts ?? []];
+        this.filters = [.. filters];
+        this.facetDims = [.. facetDims];
+        filterToFacet = this.filters.Select(f => Array.IndexOf(this.facetDims, f.Name)).ToArray();
+        this.keep = Math.Max(1, keep);
+        this.byOrder = byOrder;
+        // The heap's top is the worst kept hit: lowest score (relevance) or highest sequence (order);
+        // among equal scores the later clause in reading order goes first.
+        heap = new PriorityQueue<(int, float, long), (float, long)>(
+            Comparer<(float Score, long Seq)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Seq.CompareTo(a.Seq)));
+        counts = this.facetDims.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    }
+
+    public int Total { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegmentCounts();
+        docBase = context.DocBase;
+        var reader = context.AtomicReader;
+        segmentFilters = filters.Select(f => f.ForSegment(reader)).ToArray();
+        segmentFacets = facetDims.Select(reader.GetSortedSetDocValues).ToArray();
+        segmentCounts = segmentFacets.Select(dv => dv is null ? [] : new int[dv.ValueCount]).ToArray();
+        sequence = reader.GetNumericDocValues(Fields.Sequence);
+        segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
+    }
+
+    public void Collect(int doc)
+    {
+        var failed = -1;
+        for (var i = 0; i < segmentFilters.Length; i++)
+        {
+            if (!segmentFilters[i](doc))
+            {
+                if (failed >= 0)
+                {
+                    return;
+                }
+                failed = i;
+            }
+        }
+        if (failed >= 0)
+        {
+            if (filterToFacet[failed] >= 0)
+            {
+                Count(filterToFacet[failed], doc);
+            }
+            return;
+        }
+        Total++;
+        for (var f = 0; f < facetDims.Length; f++)
+        {
+            Count(f, doc);
+        }
+        var seq = sequence?.Get(doc) ?? doc;
+        var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
+        foreach (var (matches, factor) in segmentBoosts)
+        {
+            if (matches(doc))
+            {
+                score *= factor;
+            }
+        }
+        var key = byOrder ? (0f, seq) : (score, seq);
+        if (heap.Count < keep)
+        {
+            heap.Enqueue((docBase + doc, score, seq), key);
+        }
+        else if (heap.TryPeek(out _, out var worst) && heap.Comparer.Compare(key, worst) > 0)
+        {
+            heap.DequeueEnqueue((docBase + doc, score, seq), key);
+        }
+    }
+
+    private void Count(int facet, int doc)
+    {
+        var dv = segmentFacets[facet];
+        if (dv is null)
+        {
+            return;
+        }
+        dv.SetDocument(doc);
+        for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+        {
+            segmentCounts[facet][ord]++;
+        }
+    }
+
+    private void FlushSegmentCounts()
+    {
+        var bytes = new BytesRef();
+        for (var f = 0; f < segmentCounts.Length; f++)
+        {
+            var dv = segmentFacets[f];
+            if (dv is null)
+            {
+                continue;
+            }
+            for (var ord = 0; ord < segmentCounts[f].Length; ord++)
+            {
+                if (segmentCounts[f][ord] == 0)
+                {
+                    continue;
+                }
+                dv.LookupOrd(ord, bytes);
+                var value = bytes.Utf8ToString();
+                counts[f][value] = counts[f].GetValueOrDefault(value) + segmentCounts[f][ord];
+            }
+        }
+        segmentCounts = [];
+    }
+
+    /// <summary>Facet counts by dimension; call once collection is over.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, int>> Facets()
+    {
+        FlushSegmentCounts();
+        return facetDims.Select((d, i) => (d, counts[i])).ToDictionary(x => x.d, x => x.Item2);
+    }
+
+    /// <summary>The kept hits, best first (or in reading order).</summary>
+    public IReadOnlyList<(int Doc, float Score)> Hits()
+    {
+        var list = new List<(int Doc, float Score, long Seq)>();
+        while (heap.TryDequeue(out var item, out _))
+        {
+            list.Add(item);
+        }
+        list.Reverse();
+        if (byOrder)
+        {
+            list.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        }
+        return list.Select(x => (x.Doc, x.Score)).ToList();
+    }
+}

@@ -1,0 +1,96 @@
+using GreenPolicy.Domain;
+using GreenPolicy.Domain.Corpus;
+using GreenPolicy.Domain.Linking;
+using GreenPolicy.Domain.Structure;
+using GreenPolicy.Domain.Tagging;
+using GreenPolicy.Index;
+
+namespace GreenPolicy.Pipeline;
+
+/// <summary>What the pipeline made of a corpus: the documents, the query vocabulary, and any errors.</summary>
+public sealed record CorpusResult(
+    IReadOnlyList<ParsedDocument> Documents,
+    QueryVocabulary Vocabulary,
+    IReadOnlyList<BuildError> Errors,
+    IReadOnlyList<BuildError> Warnings)
+{
+    public bool Succeeded => Errors.Count == 0;
+}
+
+/// <summary>
+/// corpus files → CorpusFile.Parse → StructureParser → DocumentTagger → Linker, each stage the
+/// domain's own (pure) code; this class only reads files and reports. Errors carry file and line.
+/// </summary>
+public static class CorpusPipeline
+{
+    public static CorpusResult Run(string corpusDir, Action<string>? progress = null) => Run(CorpusSource.Read(corpusDir), progress);
+
+    public static CorpusResult Run(CorpusSource source, Action<string>? progress = null)
+    {
+        var errors = source.Errors.ToList();
+        var warnings = new List<BuildError>();
+
+        // 1. Front matter and body.
+        var files = source.Documents.Select(d => CorpusFile.Parse(d.FileName, d.Content)).ToList();
+        foreach (var d in files.SelectMany(f => f.Diagnostics).Concat(CorpusValidator.Validate(files)))
+        {
+            (d.IsError ? errors : warnings).Add(BuildError.From(d));
+        }
+
+        // 2. Taxonomies (the tagger's and the query vocabulary's source).
+        Taxonomies? taxonomies = null;
+        if (Taxonomies.FileNames.Take(4).All(source.TaxonomyTexts.ContainsKey))
+        {
+            try
+            {
+                var t = source.TaxonomyTexts;
+                taxonomies = Taxonomies.Load(t["industries.yaml"], t["departments.yaml"], t["topics.yaml"], t["places.yaml"],
+                    t.GetValueOrDefault("synonyms.yaml"));
+            }
+            catch (TaxonomyException e)
+            {
+                errors.Add(new BuildError("taxonomy", 0, e.Message));
+            }
+        }
+        else
+        {
+            errors.Add(new BuildError("taxonomy", 0, $"corpus/taxonomy must hold {string.Join(", ", Taxonomies.FileNames.Take(4))}"));
+        }
+        if (errors.Count > 0)
+        {
+            return new CorpusResult([], QueryVocabulary.Empty, errors, warnings);
+        }
+
+        // 3. Structure, 4. tags.
+        var parsed = new List<ParsedDocument>();
+        foreach (var file in files)
+        {
+            try
+            {
+                var doc = StructureParser.Parse(file.Meta!, file.Body);
+                doc = DocumentTagger.Tag(doc, taxonomies!);
+                parsed.Add(doc);
+                progress?.Invoke($"parsed {file.FileName}: {doc.Clauses.Count} clauses");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A parser bug must not replace the serving index with a partial one: report and stop.
+                errors.Add(new BuildError(file.FileName, file.BodyStartLine, $"{e.GetType().Name}: {e.Message}"));
+            }
+        }
+        foreach (var group in parsed.SelectMany(d => d.Clauses).GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First();
+            errors.Add(new BuildError(first.DocId + ".md", first.Line, $"duplicate clause id {group.Key}"));
+        }
+        if (errors.Count > 0)
+        {
+            return new CorpusResult([], QueryVocabulary.Empty, errors, warnings);
+        }
+
+        // 5. Links between clauses (and references to documents).
+        var linked = Linker.Link(parsed);
+        progress?.Invoke($"linked {linked.Sum(d => d.Clauses.Sum(c => c.Links.Count))} clause links");
+        return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies!, linked), errors, warnings);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text;
+using GreenPolicy.Domain.Corpus;
+
+namespace GreenPolicy.Pipeline;
+
+/// <summary>A problem with a corpus file, with where it is: "corpus/x.md:12: message".</summary>
+public sealed record BuildError(string File, int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"{File}:{Line}: {Message}" : $"{File}: {Message}";
+
+    public static BuildError From(CorpusDiagnostic d) => new(d.File, d.Line, d.Message);
+}
+
+/// <summary>The files of a corpus directory, read as strict UTF-8 (the domain never reads files).</summary>
+public sealed record CorpusSource(
+    IReadOnlyList<(string FileName, string Content)> Documents,
+    IReadOnlyDictionary<string, string> TaxonomyTexts,
+    IReadOnlyList<BuildError> Errors)
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static CorpusSource Read(string corpusDir)
+    {
+        var docs = new List<(string, string)>();
+        var errors = new List<BuildError>();
+        var taxonomy = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(corpusDir))
+        {
+            errors.Add(new BuildError(corpusDir, 0, "corpus directory not found"));
+            return new CorpusSource(docs, taxonomy, errors);
+        }
+        foreach (var path in Directory.GetFiles(corpusDir, "*.md").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            if (Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if (ReadText(path, errors) is { } text)
+            {
+                docs.Add((Path.GetFileName(path), text));
+            }
+        }
+        var taxonomyDir = Path.Combine(corpusDir, "taxonomy");
+        foreach (var name in Domain.Tagging.Taxonomies.FileNames)
+        {
+            var path = Path.Combine(taxonomyDir, name);
+            if (File.Exists(path) && ReadText(path, errors) is { } text)
+            {
+                taxonomy[name] = text;
+            }
+        }
+        return new CorpusSource(docs, taxonomy, errors);
+    }
+
+    private static string? ReadText(string path, List<BuildError> errors)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new BuildError(path, 0, $"unreadable: {e.Message}"));
+            return null;
+        }
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            // Report the line of the first byte that is not UTF-8 (a GBK file, typically).
+            var at = Math.Max(0, e.Index);
+            var line = 1 + bytes.Take(Math.Min(at, bytes.Length)).Count(b => b == (byte)'\n');
+            errors.Add(new BuildError(path, line, "not UTF-8 (save the file as UTF-8)"));
+            return null;
+        }
+    }
+}

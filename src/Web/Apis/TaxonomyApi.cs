@@ -1,0 +1,48 @@
+using System.Globalization;
+using GreenPolicy.Search;
+using GreenPolicy.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace GreenPolicy.Web.Apis;
+
+public static class TaxonomyApi
+{
+    public static RouteGroupBuilder MapTaxonomyApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Taxonomies");
+        api.MapGet("industries", (IPolicyStore store) => TypedResults.Ok(store.Industries())).WithName("ListIndustries");
+        api.MapGet("departments", (IPolicyStore store) => TypedResults.Ok(store.Departments())).WithName("ListDepartments");
+        api.MapGet("targets", Targets).WithName("ListTargets")
+            .WithDescription("Quantitative targets, filtered by target year, industry (code or name) and document id.");
+        return api;
+    }
+
+    public static Results<Ok<IReadOnlyList<TargetRow>>, ProblemHttpResult> Targets(string? year, string? industry, string? doc, IPolicyStore store)
+    {
+        var parsed = ParseTargetFilter(year, industry, doc);
+        return parsed.Filter is { } filter
+            ? TypedResults.Ok(store.Targets(filter))
+            : Problems.BadRequest(parsed.ErrorZh!, parsed.ErrorEn!);
+    }
+
+    public static (TargetFilter? Filter, string? ErrorZh, string? ErrorEn) ParseTargetFilter(string? year, string? industry, string? doc)
+    {
+        int? y = null;
+        var ys = SearchParams.Clean(year);
+        if (ys.Length > 0)
+        {
+            if (!int.TryParse(ys, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v is < 1900 or > 2200)
+            {
+                return (null, $"年份无效：{ys}", $"Invalid year: {ys}");
+            }
+            y = v;
+        }
+        var ind = SearchParams.Clean(industry);
+        var d = SearchParams.Clean(doc);
+        if (ind.Length > SearchParams.MaxValueLength || d.Length > SearchParams.MaxValueLength)
+        {
+            return (null, "参数过长", "Parameter too long");
+        }
+        return (new TargetFilter(y, ind.Length == 0 ? null : ind, d.Length == 0 ? null : d), null, null);
+    }
+}
