@@ -72,6 +72,18 @@ public sealed class CorpusCitationTests
         { "工信部规〔2016〕225号 第三部分", "miit-2016-225#part_3" },
         { "工信部节〔2018〕136号 附件", "miit-2018-136#annex_1" },
         { "长江经济带指导意见 附件", null },                       // 000 mentions 附件1, 附件2 but does not include them
+        // Mixed forms as people write them.
+        { "《工业绿色发展规划（2016—2020年）》专栏四", "miit-2016-225#part_3__box_4" },          // Chinese numeral box
+        { "工信部规〔2016〕225号 二（三）", "miit-2016-225#part_2__item_3" },                     // an item holding paragraphs
+        { "四川省“十三五”工业绿色发展规划 第二章第三节", "sichuan-13fyp#chp_2__sec_3" },
+        { "四川省十三五工业绿色发展规划 第4章 第1节 第2段", "sichuan-13fyp/chp_4__sec_1__para_2" },
+        { "坚决打好工业和通信业污染防治攻坚战三年行动计划（工信部节〔2018〕136号）第（十二）条", "miit-2018-136/part_5__item_12" },
+        { "工信部节〔2018〕136号第十四条", "miit-2018-136/part_5__item_14" },                  // no space after 号
+        { "工信部联节[2017]178号（二十一）", "miit-2017-178/part_6__item_21" },
+        { "长江经济带工业绿色发展指导意见 第二部分", "miit-2017-178#part_2" },
+        { "贵州省绿色制造三年行动计划 第四部分第五条", "guizhou-2018-14/part_4__item_5" },
+        { "贵州省绿色制造三年行动计划第五条", null },                                            // 三（五） or 四（五）
+        { "黔府办发〔2018〕14号 总体要求", "guizhou-2018-14#part_1" },
         // No document named.
         { "第十四条", null },
         { "", null },

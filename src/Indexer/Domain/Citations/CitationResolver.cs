@@ -155,7 +155,12 @@ public sealed partial class CitationResolver
         if (numberDoc is not null && titleDoc is not null && numberDoc.Id != titleDoc.Id)
             return (null, "", Ambiguous(parsed, $"文号“{parsed.DocNumber}”与标题“{parsed.Title}”指向不同的文件", [numberDoc, titleDoc]));
         if (numberDoc is not null)
+        {
+            // 黔府办发〔2018〕14号 总体要求: words beside the 文号 that name no document may name a part of it.
+            if (parsed.Title is { } words && !parsed.TitleQuoted && byTitle is { Documents.Count: 0 } && HasHeading(numberDoc, words))
+                steps.Insert(0, new LocatorStep(LocatorStepKind.Heading, null, words, parsed.TitleSpan ?? default));
             return (numberDoc, byNumber!.Method, null);
+        }
         if (parsed.DocNumber is not null && byNumber!.Documents.Count == 0)
             return (null, "", Fail(parsed, $"文号不存在：库中没有“{parsed.DocNumber}”"));
         if (titleDoc is not null)
