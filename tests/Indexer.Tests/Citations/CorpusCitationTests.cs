@@ -111,6 +111,15 @@ public sealed class CorpusCitationTests
     }
 
     [Fact]
+    public void An_item_cited_under_the_wrong_part_offers_where_it_is()
+    {
+        var res = Resolver.Value.Resolve("长江经济带指导意见 三（五）");
+        Assert.False(res.Resolved);
+        Assert.Equal(["miit-2017-178/part_2__item_5"], res.Candidates.Select(c => c.Id));
+        Assert.Contains("（五）见于二（五）", res.Reason);
+    }
+
+    [Fact]
     public void A_missing_chapter_says_which_chapters_exist()
     {
         var res = Resolver.Value.Resolve("四川十三五工业绿色发展规划第十章");

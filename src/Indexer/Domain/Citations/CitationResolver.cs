@@ -212,10 +212,14 @@ public sealed partial class CitationResolver
             if (matches.Count == 0)
             {
                 var where = current.Length == 0 ? "该文件" : $"该文件的{tree.LocatorOf(current)}";
+                // 长江经济带指导意见 三（五）: （五） is under 二 — offer it as a candidate, not as the answer.
+                var elsewhere = current.Length == 0 ? [] : tree.Step("", step);
+                var also = elsewhere.Count == 0 ? "" : $"；{step}见于{string.Join("、", elsewhere.Select(tree.LocatorOf))}";
                 return new CitationResolution
                 {
                     Parsed = parsed,
-                    Reason = $"{where}没有{step}（《{tree.Meta.Title}》）" + tree.Hint(current, step),
+                    Reason = $"{where}没有{step}（《{tree.Meta.Title}》）" + tree.Hint(current, step) + also,
+                    Candidates = [.. elsewhere.Select(tree.Target)],
                 };
             }
             if (matches.Count > 1)
