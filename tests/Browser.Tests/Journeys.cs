@@ -64,7 +64,7 @@ public sealed class Journeys(SiteServer site)
         await page.WaitForURLAsync(new Regex($"/documents/{docId}#{eId}$"));
         var anchor = page.Locator($"[id='{eId}']");
         await Assertions.Expect(anchor).ToBeInViewportAsync();
-        await Shot(page, "journey-4-document-anchor");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.ScreenshotDir, "journey-4-document-anchor.png") });
         Assert.Empty(errors);
         await context.CloseAsync();
     }

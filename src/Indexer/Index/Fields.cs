@@ -27,6 +27,12 @@ public static class Fields
     public const string Jurisdiction = "jurisdiction";
     /// <summary>Industry codes with their ancestors: a clause tagged C3216 (电解铝) also holds C321, C32 and C.</summary>
     public const string Industry = "industry";
+    /// <summary>
+    /// Industries a clause is specifically about: named in a sentence with at most one other industry
+    /// (有色行业实施新型结构铝电解槽…; 在电解铝、水泥行业落实阶梯电价), not in a long enumeration
+    /// (围绕钢铁、有色、化工、建材、造纸等行业). With ancestors, like <see cref="Industry"/>.
+    /// </summary>
+    public const string IndustryFocus = "industryFocus";
     public const string Department = "department";
     /// <summary>"canonical|role", so 节能司 as lead can be asked for apart from 节能司 as participant.</summary>
     public const string DepartmentRole = "departmentRole";

@@ -22,7 +22,7 @@ public sealed record DocumentRecord
 /// <summary>Writes parsed documents into a Lucene index, and whole generations onto disk.</summary>
 public static class GenerationWriter
 {
-    public static Similarity Similarity => new BM25Similarity();
+    public static Similarity Similarity => new PolicySimilarity();
 
     /// <summary>Writes a complete generation under <paramref name="indexRoot"/> and switches CURRENT to it.</summary>
     public static Manifest WriteGeneration(
@@ -152,6 +152,10 @@ public static class GenerationWriter
         {
             doc.Add(new StringField(Fields.Industry, code, Field.Store.NO));
         }
+        foreach (var code in FocusIndustries(clause).SelectMany(vocab.IndustryWithAncestors).Distinct())
+        {
+            doc.Add(new StringField(Fields.IndustryFocus, code, Field.Store.NO));
+        }
         foreach (var code in facetIndustries)
         {
             doc.Add(new SortedSetDocValuesField(Fields.Industry, new BytesRef(code)));
@@ -218,6 +222,25 @@ public static class GenerationWriter
     }
 
     public static string DepartmentRoleValue(string canonical, string role) => $"{canonical}|{role}";
+
+    private static readonly char[] SentenceEnds = ['。', '；', ';', '！', '？'];
+
+    /// <summary>Industries named in a sentence (up to 。 or ；) that names at most two industries.</summary>
+    internal static IReadOnlyList<string> FocusIndustries(Clause clause)
+    {
+        var bySentence = new Dictionary<int, HashSet<string>>();
+        foreach (var tag in clause.Industries)
+        {
+            var start = Math.Clamp(tag.Span.Start, 0, clause.Text.Length);
+            var sentence = start == 0 ? 0 : clause.Text.LastIndexOfAny(SentenceEnds, start - 1) + 1;
+            if (!bySentence.TryGetValue(sentence, out var codes))
+            {
+                bySentence[sentence] = codes = [];
+            }
+            codes.Add(tag.Code);
+        }
+        return bySentence.Values.Where(codes => codes.Count <= 2).SelectMany(c => c).Distinct().ToList();
+    }
 
     private static void AddTag(Document doc, string field, string value, bool facet)
     {

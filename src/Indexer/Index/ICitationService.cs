@@ -10,6 +10,9 @@ namespace GreenPolicy.Index;
 public interface ICitationService
 {
     CiteResult Cite(string input);
+
+    /// <summary>The target when a search query is plainly a citation (黔府办发〔2018〕14号 三（二）), else null.</summary>
+    CiteTarget? SearchCitation(string query) => null;
 }
 
 /// <summary>What a citation resolver may look at: every document with its units and clauses.</summary>

@@ -62,8 +62,8 @@ public static class IndexBuild
     }
 }
 
-/// <summary>How the citation resolver is wired into a store (null until GreenPolicy.Domain.Citations is merged).</summary>
+/// <summary>How the citation resolver is wired into a store: GreenPolicy.Domain.Citations' resolver over the index.</summary>
 public static class CitationWiring
 {
-    public static Func<CitationCatalog, ICitationService>? Default => null;
+    public static Func<CitationCatalog, ICitationService> Default => ResolverCitationService.Create;
 }

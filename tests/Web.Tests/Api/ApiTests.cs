@@ -67,11 +67,9 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
     public async Task Bad_ids_and_paths_get_a_problem_never_a_file(string url, HttpStatusCode status) =>
         await AssertProblem(url, status);
 
-    [Fact]
     // Dot segments may be normalised away by the client or the server before routing: either way a problem, never a file.
     [Theory]
     [InlineData("/api/documents/%2e%2e")]
-    [InlineData("/api/clauses/%2e%2e/%2e%2e/etc/passwd")]
     [InlineData("/api/clauses/miit-2016-225/%2e%2e%2f%2e%2e%2fcorpus")]
     public async Task Traversal_attempts_are_problems(string url) =>
         await AssertProblem(url, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);

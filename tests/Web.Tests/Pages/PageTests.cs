@@ -216,6 +216,23 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
     }
 
     [Fact]
+    public async Task Search_for_a_citation_goes_straight_to_its_clause()
+    {
+        var q = Uri.EscapeDataString("黔府办发〔2018〕14号 三（二）");
+        var api = await GetJson("/api/search?q=" + q);
+        var (status, _, response) = await Get("/search?q=" + q);
+        if (api.TryGetProperty("citation", out var target) && target.ValueKind == JsonValueKind.Object)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, status);
+            Assert.Equal(target.GetProperty("url").GetString(), response.Headers.Location?.OriginalString);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+    }
+
+    [Fact]
     public async Task Pages_carry_the_security_headers()
     {
         var (_, _, response) = await Get("/");
