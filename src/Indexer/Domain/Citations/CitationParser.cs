@@ -57,6 +57,8 @@ public static partial class CitationParser
         (LocatorStepKind.Row, $"第(?<n>{N})行"),
         (LocatorStepKind.Box, $"专栏(?<n>{N})"),
         (LocatorStepKind.Annex, $"附件(?<n>{N})?"),
+        // 专栏1注: only right after a box, so that a title ending in 注 is left alone.
+        (LocatorStepKind.Note, $"(?<=专栏{N})注"),
         // 二——2, as the evaluation writes the second —— bullet of part 二 (dashes are folded to '-').
         (LocatorStepKind.Point, $"--(?<n>{N})"),
         // 三 or 三、: a part by its bare number; accepted only where it cannot be the end of a title (see IsBarePartAllowed).
@@ -154,8 +156,8 @@ public static partial class CitationParser
             return new ParsedCitation
             {
                 Input = input,
-                Title = te > ts ? s[ts..te] : null,
-                TitleSpan = te > ts ? f.ToOriginal(ts, te - ts) : null,
+                Title = te > ts ? NonEmpty(s[ts..te]) : null,
+                TitleSpan = te > ts && NonEmpty(s[ts..te]) is not null ? f.ToOriginal(ts, te - ts) : null,
                 Locator = ToLocator(f, steps),
                 HeadingHint = hint,
             };
@@ -256,7 +258,7 @@ public static partial class CitationParser
                 if (m.Groups["bare"].Success && !IsBarePartAllowed(f, mStart, start, m.Groups["dun"].Success, steps))
                     continue;
                 var n = NumberOf(m);
-                if (n is null && kind != LocatorStepKind.Annex)
+                if (n is null && kind is not (LocatorStepKind.Annex or LocatorStepKind.Note))
                     continue;
                 steps.Insert(0, (kind, n, null, mStart, mStart + m.Length));
                 pos = mStart;
@@ -299,7 +301,7 @@ public static partial class CitationParser
                 if (m.Groups["bare"].Success && !(pos + m.Length < s.Length && s[pos + m.Length] == '('))
                     continue;
                 var n = NumberOf(m);
-                if (n is null && Tokens[t].Kind != LocatorStepKind.Annex)
+                if (n is null && Tokens[t].Kind is not (LocatorStepKind.Annex or LocatorStepKind.Note))
                     continue;
                 steps.Add((Tokens[t].Kind, n, null, pos, pos + m.Length));
                 pos += m.Length;
@@ -369,7 +371,7 @@ public static partial class CitationParser
         return b;
     }
 
-    private static string? NonEmpty(string s) => s.Length == 0 ? null : s;
+    private static string? NonEmpty(string s) => s.Any(char.IsLetterOrDigit) ? s : null;
 
     private static bool IsOpen(char c) => c is '(' or '〔' or '[' or '【' or '﹝';
 
