@@ -174,21 +174,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             query = new ConstantScoreQuery(clauses);
         }
 
-        var tBuild = watch.Elapsed.TotalMilliseconds;
-        var tPure = 0.0;
-        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1")
-        {
-            var c = new TotalHitCountCollector();
-            searcher.Search(query, c);
-            tPure = watch.Elapsed.TotalMilliseconds - tBuild;
-            tBuild = watch.Elapsed.TotalMilliseconds;
-        }
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
         var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts);
         searcher.Search(query, collector);
-        var tCollect = watch.Elapsed.TotalMilliseconds;
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
         var ranked = collector.Hits().ToList();
@@ -204,9 +194,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
                 total += filled.Count;
             }
         }
-        var tFill = watch.Elapsed.TotalMilliseconds;
         var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
-        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1") notes.Add($"TIMING pure {tPure:0.00} build {tBuild:0.00} collect {tCollect - tBuild:0.00} fill {tFill - tCollect:0.00} hits {watch.Elapsed.TotalMilliseconds - tFill:0.00}");
         return new SearchResult
         {
             Query = request.Q ?? "",
@@ -266,7 +254,8 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     private SearchHit Hit(int doc, float score, QueryPlan plan)
     {
-        var clause = LoadClause(doc);
+        // The compact hit record, not the whole clause with its links and evidence.
+        var clause = IndexJson.Read<HitRecord>(searcher.Doc(doc).Get(Fields.HitJson));
         var snippet = SnippetHighlighter.Highlight(clause.Text, plan.HighlightStrings, plan.LooseStrings);
         return new SearchHit
         {
