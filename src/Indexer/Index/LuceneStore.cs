@@ -30,6 +30,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private readonly Lazy<IReadOnlyList<IndustrySummary>> industries;
     private readonly Lazy<IReadOnlyList<DepartmentSummary>> departments;
     private readonly LuceneDirectory? ownedDirectory;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, FacetOrdinals> facetOrdinals = new();
 
     public LuceneStore(
         DirectoryReader reader,
@@ -51,6 +52,10 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         builder = new QueryBuilder(new ChineseAnalyzer());
         this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf));
         industries = new(ComputeIndustries);
+        foreach (var leaf in reader.Leaves)
+        {
+            FacetOrdinalsOf(leaf);
+        }
         departments = new(ComputeDepartments);
     }
 
@@ -177,7 +182,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
-        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts);
+        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts, FacetOrdinalsOf);
         searcher.Search(query, collector);
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
@@ -206,6 +211,10 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             TookMs = watch.Elapsed.TotalMilliseconds,
         };
     }
+
+    /// <summary>A segment's facet ordinals, built once per segment of this (immutable) generation.</summary>
+    private FacetOrdinals FacetOrdinalsOf(AtomicReaderContext context) =>
+        facetOrdinals.GetValue(context.AtomicReader.CoreCacheKey, _ => FacetOrdinals.Build(context.AtomicReader, Fields.FacetDimensions));
 
     private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
         plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
