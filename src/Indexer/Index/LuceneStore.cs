@@ -162,11 +162,9 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var hasText = !string.IsNullOrWhiteSpace(request.Q);
         if (builder.Build(plan) is { } scored)
         {
-            query = new BooleanQuery(disableCoord: true)
-            {
-                { scored, Occur.MUST },
-                { new ConstantScoreQuery(clauses) { Boost = 0f }, Occur.MUST },
-            };
+            // Document records hold none of the searched fields (text, heading, tags, tag terms), so a
+            // scored query only ever matches clauses: no conjunction with rec:clause to pay for.
+            query = scored;
         }
         else if (hasText)
         {
@@ -234,11 +232,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         {
             return [];
         }
-        var query = new BooleanQuery(disableCoord: true)
-        {
-            { relaxed, Occur.MUST },
-            { new ConstantScoreQuery(new TermQuery(new Term(Fields.Record, Fields.ClauseRecord))) { Boost = 0f }, Occur.MUST },
-        };
+        var query = relaxed;
         var seen = strict.Select(h => h.Doc).ToHashSet();
         var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts);
         searcher.Search(query, collector);
