@@ -11,6 +11,7 @@ builder.AddSiteServices();  // JSON and HTML encoders, problem details, OpenAPI,
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
+app.WarmUpPolicyStore();    // build/open the index before the first request
 app.UseSitePipeline();      // errors as problem+json, security headers, encoding guard, 404 page, rate limiter
 app.UseStaticFiles();
 app.UseAntiforgery();

@@ -29,9 +29,9 @@ public static class SiteSetup
         services.AddProblemDetails();
         services.AddOpenApi();
 
-        var origins = config.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(o => o.AddPolicy(CorsPolicy, p =>
         {
+            var origins = config.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
             // Closed unless origins are configured: no Access-Control-Allow-Origin header at all.
             if (origins.Length > 0)
             {
@@ -48,11 +48,12 @@ public static class SiteSetup
             k.AddServerHeader = false;
         });
 
-        var permits = Math.Max(1, config.GetValue("RateLimit:PermitLimit", 600));
-        var window = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("RateLimit:WindowSeconds", 60)));
-        var queue = Math.Max(0, config.GetValue("RateLimit:QueueLimit", 0));
         services.AddRateLimiter(o =>
         {
+            // Read when the options are first needed, so configuration added by a host or test is seen.
+            var permits = Math.Max(1, config.GetValue("RateLimit:PermitLimit", 600));
+            var window = TimeSpan.FromSeconds(Math.Max(1, config.GetValue("RateLimit:WindowSeconds", 60)));
+            var queue = Math.Max(0, config.GetValue("RateLimit:QueueLimit", 0));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
                 RateLimitPartition.GetFixedWindowLimiter(
                     ctx.Connection.RemoteIpAddress?.ToString() ?? "local",

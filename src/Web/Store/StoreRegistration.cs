@@ -1,3 +1,4 @@
+using GreenPolicy.Index;
 using GreenPolicy.Search;
 using GreenPolicy.Web.Infrastructure;
 
@@ -5,23 +6,44 @@ namespace GreenPolicy.Web.Store;
 
 public static class StoreRegistration
 {
+    /// <summary>
+    /// Registers the index under {repo}/data/index (GreenPolicy:Index overrides), built from {repo}/corpus
+    /// (GreenPolicy:Corpus) when missing or stale, at first use. Tests replace IPolicyStoreProvider.
+    /// </summary>
     public static WebApplicationBuilder AddPolicyStore(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPolicyStoreProvider>(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
             var env = sp.GetRequiredService<IWebHostEnvironment>();
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("GreenPolicy.Index");
+            var clock = sp.GetRequiredService<TimeProvider>();
             var root = RepoPaths.FindRoot(env.ContentRootPath, AppContext.BaseDirectory, Directory.GetCurrentDirectory());
             var corpus = config["GreenPolicy:Corpus"] is { Length: > 0 } c ? c
                 : root is null ? null : Path.Combine(root, "corpus");
             var index = config["GreenPolicy:Index"] is { Length: > 0 } i ? i
                 : root is null ? null : Path.Combine(root, "data", "index");
-            throw new StoreUnavailableException($"No index implementation yet (corpus: {corpus}, index: {index})");
+            if (corpus is null || index is null)
+            {
+                throw new InvalidOperationException(
+                    "Cannot find corpus/ (no GreenPolicy.sln above the content root): set GreenPolicy:Corpus and GreenPolicy:Index.");
+            }
+            var manager = IndexManager.EnsureBuiltAndOpen(corpus, index,
+                () => DateOnly.FromDateTime(clock.GetLocalNow().DateTime), line => log.LogInformation("{Line}", line));
+            return new IndexStoreProvider(manager);
         });
-        // One store per request: the generation current when the request started answers all of it.
-        // The wrapper keeps DI from disposing the shared store at the end of the request.
-        services.AddScoped<IPolicyStore>(sp => new RequestStore(sp.GetRequiredService<IPolicyStoreProvider>().Current));
+        // One lease per request, released by the request scope; the wrapper keeps DI from disposing the store itself.
+        services.AddScoped(sp => sp.GetRequiredService<IPolicyStoreProvider>().Acquire());
+        services.AddScoped<IPolicyStore>(sp => new RequestStore(sp.GetRequiredService<StoreLease>().Store));
         return builder;
+    }
+
+    /// <summary>Builds (or opens) the index at start-up rather than on the first request.</summary>
+    public static WebApplication WarmUpPolicyStore(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<IPolicyStoreProvider>();
+        return app;
     }
 }

@@ -27,6 +27,16 @@ public sealed class CorpusCitationTests
         { "四川省十三五工业绿色发展规划", "sichuan-13fyp" },
         { "工业绿色发屐规划", "miit-2016-225" },                   // one wrong character
         { "三年行动计划", null },                                  // 001 and 003 both: ambiguous
+        // Numbers name other documents, never a typo of ours.
+        { "《“十四五”工业绿色发展规划》", null },
+        { "工业绿色发展规划（2021-2025年）", null },
+        { "四川省十四五工业绿色发展规划", null },
+        { "贵州省绿色制造三年行动计划（2018—2021年）", null },
+        { "工信部节〔2018〕137号", null },
+        { "贵洲省绿色制造三年行动计划三（二）", "guizhou-2018-14/part_3__item_2" },  // typo, no space
+        { "长江经济带指导意建第十四条", "miit-2017-178/part_5__item_14" },           // typo in a short title
+        { "工业绿色发展规划主要任务", "miit-2016-225#part_3" },
+        { "贵州省绿色制造三年行动计划 主要目标部分第2条", "guizhou-2018-14/part_2__point_2" },
         { "不存在的规划", null },
         // Continuously numbered documents: a bare locator is unique.
         { "长江经济带指导意见第十四条", "miit-2017-178/part_5__item_14" },

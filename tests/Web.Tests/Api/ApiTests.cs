@@ -1,0 +1,277 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using GreenPolicy.Web.Tests.Support;
+
+namespace GreenPolicy.Web.Tests.Api;
+
+public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
+{
+    private static readonly string[] CorpusIds = ["miit-2016-225", "miit-2017-178", "miit-2018-136", "guizhou-2018-14", "sichuan-13fyp"];
+
+    [Fact]
+    public async Task Documents_lists_every_corpus_document_with_its_metadata()
+    {
+        var docs = await GetJson("/api/documents");
+        var ids = docs.EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToList();
+        Assert.Equal(CorpusIds.Order(), ids.Order());
+        foreach (var d in docs.EnumerateArray())
+        {
+            foreach (var field in new[] { "title", "shortTitles", "docNumber", "issuers", "date", "level", "jurisdiction", "type", "period", "clauseCount", "status" })
+            {
+                Assert.True(d.TryGetProperty(field, out _), $"{d.GetProperty("id")} lacks {field}");
+            }
+            Assert.True(d.GetProperty("clauseCount").GetInt32() > 10);
+        }
+    }
+
+    [Fact]
+    public async Task Json_writes_Chinese_as_characters_not_escapes()
+    {
+        var (_, body, _) = await Get("/api/documents");
+        Assert.Contains("工业绿色发展规划", body);
+        Assert.DoesNotContain("\\u5DE5", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("miit-2016-225")]
+    [InlineData("guizhou-2018-14")]
+    public async Task Document_has_every_clause_in_reading_order(string id)
+    {
+        var doc = await GetJson($"/api/documents/{id}");
+        var clauses = doc.GetProperty("clauses").EnumerateArray().ToList();
+        Assert.Equal(doc.GetProperty("clauseCount").GetInt32(), clauses.Count);
+        var orders = clauses.Select(c => c.GetProperty("order").GetInt32()).ToList();
+        Assert.Equal(orders.Order(), orders);
+        foreach (var c in clauses.Take(5))
+        {
+            Assert.StartsWith(id + "/", c.GetProperty("id").GetString());
+            Assert.Equal(id, c.GetProperty("docId").GetString());
+            foreach (var f in new[] { "eId", "kind", "path", "locator", "citation", "text", "departments", "industries", "links" })
+            {
+                Assert.True(c.TryGetProperty(f, out _), $"clause lacks {f}");
+            }
+        }
+        Assert.True(doc.GetProperty("units").GetArrayLength() > 0);
+    }
+
+    [Theory]
+    [InlineData("/api/documents/no-such-doc", HttpStatusCode.NotFound)]
+    [InlineData("/api/documents/ABC", HttpStatusCode.BadRequest)]
+    [InlineData("/api/clauses/miit-2016-225/part_99__item_99", HttpStatusCode.NotFound)]
+    [InlineData("/api/clauses/no-such-doc/part_1", HttpStatusCode.NotFound)]
+    [InlineData("/api/clauses/nodoc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/clauses/..%2F..%2Fetc%2Fpasswd", HttpStatusCode.BadRequest)]
+    [InlineData("/api/clauses/a/b/c/links", HttpStatusCode.BadRequest)]
+    [InlineData("/api/no-such-endpoint", HttpStatusCode.NotFound)]
+    public async Task Bad_ids_and_paths_get_a_problem_never_a_file(string url, HttpStatusCode status) =>
+        await AssertProblem(url, status);
+
+    // Dot segments may be normalised away by the client or the server before routing: either way a problem, never a file.
+    [Theory]
+    [InlineData("/api/documents/%2e%2e")]
+    [InlineData("/api/clauses/miit-2016-225/%2e%2e%2f%2e%2e%2fcorpus")]
+    public async Task Traversal_attempts_are_problems(string url) =>
+        await AssertProblem(url, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task Over_long_ids_are_refused()
+    {
+        await AssertProblem("/api/documents/" + new string('a', 500), HttpStatusCode.BadRequest);
+        await AssertProblem("/api/clauses/miit-2016-225/" + new string('a', 500), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Clause_and_its_links_by_id_with_a_slash()
+    {
+        var doc = await GetJson("/api/documents/guizhou-2018-14");
+        var first = doc.GetProperty("clauses")[3];
+        var id = first.GetProperty("id").GetString()!;
+        var clause = await GetJson($"/api/clauses/{id}");
+        Assert.Equal(id, clause.GetProperty("id").GetString());
+        Assert.Equal(first.GetProperty("text").GetString(), clause.GetProperty("text").GetString());
+        var links = await GetJson($"/api/clauses/{id}/links");
+        Assert.Equal(id, links.GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Array, links.GetProperty("links").ValueKind);
+    }
+
+    [Fact]
+    public async Task Search_finds_electrolytic_aluminium_with_marked_snippets_and_facets()
+    {
+        var result = await GetJson("/api/search?q=" + Uri.EscapeDataString("电解铝"));
+        Assert.True(result.GetProperty("total").GetInt32() > 0);
+        var hits = result.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Contains("电解铝", hits[0].GetProperty("text").GetString());
+        Assert.Contains("<mark>", hits[0].GetProperty("snippet").GetString());
+        foreach (var key in new[] { "doc", "level", "industry", "year", "modality" })
+        {
+            Assert.True(result.GetProperty("facets").TryGetProperty(key, out _), $"no facet {key}");
+        }
+        foreach (var field in new[] { "query", "tookMs", "notes" })
+        {
+            Assert.True(result.TryGetProperty(field, out _), $"no {field}");
+        }
+    }
+
+    [Fact]
+    public async Task Search_filters_repeat_and_narrow()
+    {
+        var all = await GetJson("/api/search?q=" + Uri.EscapeDataString("绿色"));
+        var narrowed = await GetJson("/api/search?q=" + Uri.EscapeDataString("绿色") + "&doc=guizhou-2018-14&doc=sichuan-13fyp");
+        Assert.True(narrowed.GetProperty("total").GetInt32() < all.GetProperty("total").GetInt32());
+        Assert.All(narrowed.GetProperty("hits").EnumerateArray(),
+            h => Assert.Contains(h.GetProperty("docId").GetString(), new[] { "guizhou-2018-14", "sichuan-13fyp" }));
+    }
+
+    [Fact]
+    public async Task Huge_page_and_size_are_clamped()
+    {
+        var result = await GetJson("/api/search?q=" + Uri.EscapeDataString("工业") + "&size=100000&page=99999999999999");
+        Assert.True(result.GetProperty("hits").GetArrayLength() <= 100);
+        var big = await GetJson("/api/search?q=" + Uri.EscapeDataString("工业") + "&size=100000");
+        Assert.InRange(big.GetProperty("hits").GetArrayLength(), 1, 100);
+    }
+
+    [Theory]
+    [InlineData("*:*")]
+    [InlineData("text:x")]
+    [InlineData("a AND (")]
+    [InlineData("\"")]
+    [InlineData("\\")]
+    [InlineData("钢铁~ 铝^3")]
+    [InlineData("电*")]
+    [InlineData("\u0000\u0001钢铁")]
+    [InlineData("😀 钢铁 стал")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("-")]
+    public async Task Hostile_queries_get_a_sane_answer(string q)
+    {
+        var (status, body, _) = await Get("/api/search?q=" + Uri.EscapeDataString(q));
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{q}: {status} {body}");
+        Assert.DoesNotContain("<script>", body);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=%E4%B8")]          // truncated UTF-8 (电 is E7 94 B5)
+    [InlineData("/api/search?q=%C3%28")]          // invalid UTF-8
+    [InlineData("/api/search?q=abc&page=abc")]
+    [InlineData("/api/search?q=abc&year=20x0")]
+    [InlineData("/api/search?q=abc&role=boss")]
+    [InlineData("/api/search.csv?q=%E4%B8")]
+    [InlineData("/api/cite?q=")]
+    [InlineData("/api/cite")]
+    [InlineData("/api/targets?year=abc")]
+    public async Task Malformed_parameters_are_400_problems(string url) =>
+        await AssertProblem(url, HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task Over_long_queries_are_400_problems()
+    {
+        await AssertProblem("/api/search?q=" + new string('钢', 501), HttpStatusCode.BadRequest);
+        await AssertProblem("/api/search?q=" + new string('x', 10_000), HttpStatusCode.BadRequest);
+        await AssertProblem("/api/cite?q=" + new string('x', 10_000), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Unknown_filter_values_answer_empty_not_error()
+    {
+        var result = await GetJson("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&industry=ZZZ999&level=galactic");
+        Assert.Equal(0, result.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Csv_has_a_bom_a_header_and_one_row_per_hit()
+    {
+        var q = Uri.EscapeDataString("电解铝");
+        var json = await GetJson($"/api/search?q={q}");
+        var response = await Client.GetAsync($"/api/search.csv?q={q}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("引用,条文,产业,部门（角色）,目标年份,约束类型,链接", text);
+        var rows = CountCsvRows(text) - 1;
+        Assert.Equal(Math.Min(json.GetProperty("total").GetInt32(), 5000), rows);
+        Assert.Contains("/clauses/", text);
+    }
+
+    [Fact]
+    public async Task Cite_answers_200_resolved_or_not()
+    {
+        var result = await GetJson("/api/cite?q=" + Uri.EscapeDataString("黔府办发〔2018〕14号 三（二）"));
+        Assert.True(result.TryGetProperty("resolved", out _));
+        var nonsense = await GetJson("/api/cite?q=" + Uri.EscapeDataString("不存在的文件 第九十九条"));
+        Assert.False(nonsense.GetProperty("resolved").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Taxonomy_endpoints_list_industries_departments_and_targets()
+    {
+        var industries = await GetJson("/api/industries");
+        Assert.Contains(industries.EnumerateArray(), i => i.GetProperty("code").GetString() == "C31");
+        var departments = await GetJson("/api/departments");
+        Assert.True(departments.GetArrayLength() > 3);
+        var targets = await GetJson("/api/targets");
+        Assert.True(targets.GetArrayLength() > 0);
+        var in2020 = await GetJson("/api/targets?year=2020");
+        Assert.All(in2020.EnumerateArray(), t => Assert.Equal(2020, t.GetProperty("target").GetProperty("targetYear").GetInt32()));
+        var ofDoc = await GetJson("/api/targets?doc=guizhou-2018-14");
+        Assert.All(ofDoc.EnumerateArray(), t => Assert.Equal("guizhou-2018-14", t.GetProperty("docId").GetString()));
+    }
+
+    [Fact]
+    public async Task Health_and_openapi()
+    {
+        var health = await GetJson("/healthz");
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        var openapi = await GetJson("/openapi/v1.json");
+        var paths = openapi.GetProperty("paths");
+        foreach (var p in new[] { "/api/documents", "/api/search", "/api/search.csv", "/api/cite", "/api/industries", "/api/targets" })
+        {
+            Assert.True(paths.TryGetProperty(p, out _), $"openapi lacks {p}");
+        }
+    }
+
+    [Fact]
+    public async Task Security_headers_and_closed_cors()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/documents");
+        request.Headers.Add("Origin", "https://evil.example");
+        var response = await Client.SendAsync(request);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task Wrong_method_is_a_problem_not_a_page()
+    {
+        var response = await Client.PostAsync("/api/search?q=x", new StringContent(""));
+        Assert.True(response.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, response.StatusCode.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static int CountCsvRows(string text)
+    {
+        var rows = 0;
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && text[i] == '\n')
+            {
+                rows++;
+            }
+        }
+        return rows;
+    }
+}
