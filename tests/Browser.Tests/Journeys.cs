@@ -130,6 +130,7 @@ public sealed class Journeys(SiteServer site)
         { "departments", "/departments" },
         { "targets", "/targets" },
         { "cite", "/cite?q=" + Uri.EscapeDataString("不存在的文件 第九十九条") },
+        { "compare", "/compare?left=sichuan-13fyp&right=guizhou-2018-14" },
         { "not-found", "/no/such/page" },
     };
 
