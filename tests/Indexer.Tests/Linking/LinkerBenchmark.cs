@@ -45,7 +45,7 @@ public sealed class LinkerBenchmark(ITestOutputHelper output)
     [Theory]
     [Trait("Category", "Benchmark")]
     [InlineData(10)]
-    [InlineData(30)]
+    
     public void Phase_times(int times)
     {
         var docs = Replicate(LinkedCorpus.TaggedDocs, times);

@@ -11,7 +11,10 @@ public sealed record ParsedCitation
 {
     public required string Input { get; init; }
 
-    /// <summary>The title as typed, without 《》 (may be a short title or carry a typo), or null.</summary>
+    /// <summary>
+    /// The title as typed without 《》, folded (half-width brackets, '-' for dashes, no spaces): it may be a short
+    /// title or carry a typo; null when none. <see cref="TitleSpan"/> gives the text exactly as typed.
+    /// </summary>
     public string? Title { get; init; }
     public TextSpan? TitleSpan { get; init; }
     /// <summary>Whether the title was written in 《》 (then it is certainly a title, with no locator inside).</summary>
@@ -54,6 +57,8 @@ public static partial class CitationParser
         (LocatorStepKind.Row, $"第(?<n>{N})行"),
         (LocatorStepKind.Box, $"专栏(?<n>{N})"),
         (LocatorStepKind.Annex, $"附件(?<n>{N})?"),
+        // 专栏1注: only right after a box, so that a title ending in 注 is left alone.
+        (LocatorStepKind.Note, $"(?<=专栏{N})注"),
         // 二——2, as the evaluation writes the second —— bullet of part 二 (dashes are folded to '-').
         (LocatorStepKind.Point, $"--(?<n>{N})"),
         // 三 or 三、: a part by its bare number; accepted only where it cannot be the end of a title (see IsBarePartAllowed).
@@ -96,7 +101,7 @@ public static partial class CitationParser
         var q2 = q1 < 0 ? -1 : s.IndexOf('》', q1 + 1);
         if (q1 >= 0 && q2 > q1)
         {
-            var (steps, leftover) = ParseLocatorRegion(f, q2 + 1, s.Length, ds, de, headingLeftover: true);
+            var (steps, _) = ParseLocatorRegion(f, q2 + 1, s.Length, ds, de, headingLeftover: true);
             return new ParsedCitation
             {
                 Input = input,
@@ -151,8 +156,8 @@ public static partial class CitationParser
             return new ParsedCitation
             {
                 Input = input,
-                Title = te > ts ? s[ts..te] : null,
-                TitleSpan = te > ts ? f.ToOriginal(ts, te - ts) : null,
+                Title = te > ts ? NonEmpty(s[ts..te]) : null,
+                TitleSpan = te > ts && NonEmpty(s[ts..te]) is not null ? f.ToOriginal(ts, te - ts) : null,
                 Locator = ToLocator(f, steps),
                 HeadingHint = hint,
             };
@@ -193,10 +198,12 @@ public static partial class CitationParser
                 end = open > end && n.End < s.Length && IsClose(s[n.End]) ? n.End + 1 : n.End;
             }
             var (steps, locEnd) = ParseLocatorForward(f, end);
-            var title = s[(i + 1)..close];
-            if (title.Length == 0)
+            if (close == i + 1)
                 continue;
-            result.Add((i, new CitationMention(f.ToOriginal(i, locEnd - i), title, f.ToOriginal(i + 1, close - i - 1),
+            // The title as written in the text (the linker shows it); TitleKey folds it for matching.
+            var titleSpan = f.ToOriginal(i + 1, close - i - 1);
+            var title = text.Substring(titleSpan.Start, titleSpan.Length);
+            result.Add((i, new CitationMention(f.ToOriginal(i, locEnd - i), title, titleSpan,
                 number, numberSpan, ToLocator(f, steps))));
             i = close;
         }
@@ -251,7 +258,7 @@ public static partial class CitationParser
                 if (m.Groups["bare"].Success && !IsBarePartAllowed(f, mStart, start, m.Groups["dun"].Success, steps))
                     continue;
                 var n = NumberOf(m);
-                if (n is null && kind != LocatorStepKind.Annex)
+                if (n is null && kind is not (LocatorStepKind.Annex or LocatorStepKind.Note))
                     continue;
                 steps.Insert(0, (kind, n, null, mStart, mStart + m.Length));
                 pos = mStart;
@@ -294,7 +301,7 @@ public static partial class CitationParser
                 if (m.Groups["bare"].Success && !(pos + m.Length < s.Length && s[pos + m.Length] == '('))
                     continue;
                 var n = NumberOf(m);
-                if (n is null && Tokens[t].Kind != LocatorStepKind.Annex)
+                if (n is null && Tokens[t].Kind is not (LocatorStepKind.Annex or LocatorStepKind.Note))
                     continue;
                 steps.Add((Tokens[t].Kind, n, null, pos, pos + m.Length));
                 pos += m.Length;
@@ -364,7 +371,7 @@ public static partial class CitationParser
         return b;
     }
 
-    private static string? NonEmpty(string s) => s.Length == 0 ? null : s;
+    private static string? NonEmpty(string s) => s.Any(char.IsLetterOrDigit) ? s : null;
 
     private static bool IsOpen(char c) => c is '(' or '〔' or '[' or '【' or '﹝';
 

@@ -88,7 +88,7 @@ public sealed partial class DocumentIdentifier
             ("标题", k => k == q),
             ("标题前缀", k => q.Length >= 4 && k.StartsWith(q, StringComparison.Ordinal)),
             ("标题包含", k => (q.Length >= 4 && k.Contains(q, StringComparison.Ordinal)) ||
-                              (k.Length >= 6 && q.Contains(k, StringComparison.Ordinal))),
+                              (k.Length >= 6 && q.Contains(k, StringComparison.Ordinal) && !HasNumeral(q.Replace(k, "")))),
             ("标题简写", k => q.Length >= 6 && q.Length * 10 >= k.Length * 6 && IsSubsequence(q, k)),
             ("标题错字", k => q.Length >= 5 && WithinOneEdit(q, k)),
             ("标题部分错字", k => q.Length >= 6 && SubstringWithinOneEdit(q, k)),
@@ -107,6 +107,18 @@ public sealed partial class DocumentIdentifier
     private static List<DocumentMeta> Distinct(IEnumerable<DocumentMeta> docs) =>
         docs.DistinctBy(d => d.Id, StringComparer.Ordinal).ToList();
 
+    // Numbers name a different document, not a typo: 《“十四五”工业绿色发展规划》 and 工业绿色发展规划（2021-2025年）
+    // are not 002, and 四川省十四五工业绿色发展规划 is not 004. A numeral may never be the edited character, nor the
+    // extra text around a contained title.
+    private static bool IsNumeral(char c) => c is (>= '0' and <= '9') or '零' or '〇' or '一' or '二' or '三' or '四' or '五'
+        or '六' or '七' or '八' or '九' or '十' or '百' or '两';
+
+    private static bool HasNumeral(string s) => s.Any(IsNumeral);
+
+    private static int SubstitutionCost(char a, char b) => a == b ? 0 : IsNumeral(a) || IsNumeral(b) ? 2 : 1;
+
+    private static int IndelCost(char c) => IsNumeral(c) ? 2 : 1;
+
     private static bool IsSubsequence(string q, string k)
     {
         var j = 0;
@@ -116,49 +128,29 @@ public sealed partial class DocumentIdentifier
         return j == q.Length;
     }
 
-    /// <summary>Levenshtein distance ≤ 1 (one character wrong, missing or extra: 贵洲省 for 贵州省).</summary>
-    internal static bool WithinOneEdit(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-            return false;
-        if (a.Length > b.Length)
-            (a, b) = (b, a);
-        int i = 0, j = 0, edits = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-                continue;
-            }
-            if (++edits > 1)
-                return false;
-            if (a.Length == b.Length)
-                i++;
-            j++;
-        }
-        return edits + (b.Length - j) + (a.Length - i) <= 1;
-    }
+    /// <summary>Levenshtein distance ≤ 1 (one character wrong, missing or extra: 贵洲省 for 贵州省), numerals excepted.</summary>
+    internal static bool WithinOneEdit(string a, string b) =>
+        Math.Abs(a.Length - b.Length) <= 1 && Distance(a, b, substring: false) <= 1;
 
     /// <summary>Whether q occurs in k with at most one character substituted, inserted or deleted (Sellers' approximate matching).</summary>
-    internal static bool SubstringWithinOneEdit(string q, string k)
+    internal static bool SubstringWithinOneEdit(string q, string k) => Distance(q, k, substring: true) <= 1;
+
+    private static int Distance(string q, string k, bool substring)
     {
+        // Rows over k, columns over q; with substring, q may start anywhere in k (row 0 all zeros) and end anywhere.
         var prev = new int[q.Length + 1];
         var cur = new int[q.Length + 1];
-        for (var i = 0; i <= q.Length; i++)
-            prev[i] = i;
-        if (prev[q.Length] <= 1)
-            return true;
+        for (var i = 1; i <= q.Length; i++)
+            prev[i] = prev[i - 1] + IndelCost(q[i - 1]);
+        var best = prev[q.Length];
         foreach (var c in k)
         {
-            cur[0] = 0;
+            cur[0] = substring ? 0 : prev[0] + IndelCost(c);
             for (var i = 1; i <= q.Length; i++)
-                cur[i] = Math.Min(Math.Min(cur[i - 1] + 1, prev[i] + 1), prev[i - 1] + (q[i - 1] == c ? 0 : 1));
-            if (cur[q.Length] <= 1)
-                return true;
+                cur[i] = Math.Min(Math.Min(cur[i - 1] + IndelCost(q[i - 1]), prev[i] + IndelCost(c)), prev[i - 1] + SubstitutionCost(q[i - 1], c));
+            best = substring ? Math.Min(best, cur[q.Length]) : cur[q.Length];
             (prev, cur) = (cur, prev);
         }
-        return false;
+        return best;
     }
 }

@@ -30,6 +30,8 @@ public enum LocatorStepKind
     Point,
     /// <summary>A unit named by its heading: 主要目标 → 二、主要目标.</summary>
     Heading,
+    /// <summary>专栏1注: the note under a box's table (注：本专栏均为指导性指标…), its unnumbered paragraph.</summary>
+    Note,
 }
 
 /// <summary>One step of a locator: 三, （二）, 第2段, 专栏4, 主要目标 …; Span is on the text the user typed.</summary>
@@ -50,6 +52,7 @@ public sealed record LocatorStep(LocatorStepKind Kind, int? Number, string? Name
         LocatorStepKind.Annex => Number is null ? "附件" : $"附件{Number}",
         LocatorStepKind.Point => $"——{Number}",
         LocatorStepKind.Heading => Name ?? "",
+        LocatorStepKind.Note => "注",
         _ => "",
     };
 

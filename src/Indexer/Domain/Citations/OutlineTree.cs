@@ -124,6 +124,11 @@ internal sealed class OutlineTree
                 var annexes = Below(current).Where(x => x.Segments[^1].Type == "annex").Select(x => x.EId).ToList();
                 var min = annexes.Count == 0 ? 0 : annexes.Min(Depth);
                 return [.. annexes.Where(x => Depth(x) == min)];
+            case LocatorStepKind.Note:
+                return IsBox(current)
+                    ? [.. Below(current).Where(x => x.Segments.Length == Depth(current) + 1 && x.Segments[^1].Type == "para" &&
+                                                     x.Clause?.Text.TrimStart().StartsWith('注') == true).Select(x => x.EId)]
+                    : [];
             case LocatorStepKind.Heading:
                 return ByHeading(current, step.Name ?? "");
             default:
@@ -146,6 +151,10 @@ internal sealed class OutlineTree
     public List<string> ByHeading(string parent, string name)
     {
         var q = HeadingKey(name);
+        // 主要目标部分第二条, 保障措施中的第（二）条: the words around the heading name are not part of it.
+        foreach (var tail in new[] { "中的", "部分", "中", "的" })
+            if (q.Length > tail.Length + 1 && q.EndsWith(tail, StringComparison.Ordinal))
+                q = q[..^tail.Length];
         if (q.Length < 2)
             return [];
         var scored = new List<(string EId, int Level, int Depth)>();

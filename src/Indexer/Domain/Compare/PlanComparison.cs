@@ -188,8 +188,10 @@ public sealed record PlanComparison
         static Dictionary<string, TargetValue> ByMetric(IEnumerable<ParsedDocument> docs)
         {
             var map = new Dictionary<string, TargetValue>(StringComparer.Ordinal);
+            // An indicator-table row states the plan's target for the metric; prose may mention the same metric
+            // for something else (a saving of 60 kg in 吨钢综合能耗 against the row's 549→540): rows first.
             foreach (var d in docs)
-                foreach (var c in d.Clauses.OrderBy(c => c.Order))
+                foreach (var c in d.Clauses.OrderBy(c => c.Row is null).ThenBy(c => c.Order))
                     foreach (var t in c.Targets)
                         map.TryAdd(MetricKey(t.Metric), new TargetValue(d.Meta.Id, c.Id, c.Citation, t.BaseValue, t.BaseYear, t.Value, t.TargetYear, t.Direction, t.Unit));
             return map;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GreenPolicy.Domain.Citations;
 
 namespace GreenPolicy.Domain.Linking;
 
@@ -17,6 +18,7 @@ internal static partial class CiteLinks
     public static void Add(CorpusFeatures c, LinkSink sink, List<DocumentReference>[] references, LinkerOptions o)
     {
         var finder = new ReferenceFinder(c.Docs.Select(d => d.Meta));
+        var resolver = new CitationResolver(new InMemoryCitationCatalog(c.Docs));
         var first = new int[c.Docs.Count];
         Array.Fill(first, -1);
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -31,14 +33,16 @@ internal static partial class CiteLinks
         {
             var clause = c.Clauses[i];
             var doc = c.DocOf[i];
-            foreach (var r in ReferenceFinder.Find(clause.Text))
+            foreach (var m in CitationParser.FindInText(clause.Text))
             {
-                var target = finder.Resolve(r);
-                var targetDoc = target is not null && byId.TryGetValue(target, out var td) ? td : -1;
-                references[doc].Add(new DocumentReference(clause.Id, r.Title, target, r.Span));
+                var written = clause.Text.Substring(m.Span.Start, m.Span.Length);
+                var title = m.TitleSpan is { } ts ? clause.Text.Substring(ts.Start, ts.Length)
+                    : m.DocNumberSpan is { } ns ? clause.Text.Substring(ns.Start, ns.Length) : written;
+                var (targetDoc, targetClause) = Resolve(c, resolver, finder, byId, first, written, title, m.DocNumber is not null);
+                references[doc].Add(new DocumentReference(clause.Id, title, targetDoc < 0 ? null : c.Docs[targetDoc].Meta.Id, m.Span));
                 // A plan naming itself (贵州's notice quoting 《贵州省绿色制造三年行动计划》) is not a link.
-                if (targetDoc < 0 || targetDoc == doc || first[targetDoc] < 0) continue;
-                Pair(c, sink, i, first[targetDoc], Relations.Cites, clause.Text.Substring(r.Span.Start, r.Span.Length));
+                if (targetDoc < 0 || targetDoc == doc || targetClause < 0) continue;
+                Pair(c, sink, i, targetClause, Relations.Cites, written);
             }
             // "（见专栏1）": a clause pointing at a box of its own document cites it — the one case where
             // clauses of the same document are linked.
@@ -62,6 +66,29 @@ internal static partial class CiteLinks
                 Pair(c, sink, first[d], first[td], Relations.Implements, "front matter: implements " + target);
             }
         }
+    }
+
+    /// <summary>
+    /// The cited document and clause: the citations helper's resolver first (it reads locators, so
+    /// 《工业绿色发展规划》三（一） lands on that item); when it cannot identify the document, the linker's own
+    /// folded-title match. A whole document, part or box is represented by its first clause.
+    /// </summary>
+    private static (int Doc, int Clause) Resolve(CorpusFeatures c, CitationResolver resolver, ReferenceFinder finder,
+        Dictionary<string, int> byId, int[] first, string written, string title, bool isNumber)
+    {
+        var resolution = resolver.Resolve(written);
+        if (resolution.Target is { } t && byId.TryGetValue(t.DocId, out var d))
+        {
+            var clauses = c.Docs[d].Clauses;
+            var k = -1;
+            if (t.Kind == CitationKinds.Clause) k = clauses.ToList().FindIndex(x => x.Id == t.Id);
+            else if (t.EId is { } eid)
+                k = clauses.Select((x, n) => (x, n)).Where(p => p.x.EId == eid || p.x.EId.StartsWith(eid + "__", StringComparison.Ordinal))
+                    .OrderBy(p => p.x.Order).Select(p => p.n).DefaultIfEmpty(-1).First();
+            return (d, k >= 0 ? c.Index(d, k) : first[d]);
+        }
+        var fallback = finder.Resolve(new FoundReference(title.Trim('《', '》'), isNumber ? title : null, default));
+        return fallback is not null && byId.TryGetValue(fallback, out var fd) ? (fd, first[fd]) : (-1, -1);
     }
 
     private static void Pair(CorpusFeatures c, LinkSink sink, int from, int to, string relation, string common)

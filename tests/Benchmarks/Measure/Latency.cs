@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace GreenPolicy.Benchmarks.Measure;
+
+/// <summary>Latency percentiles in milliseconds (nearest rank) over N timed calls.</summary>
+internal sealed record Percentiles(int Count, double P50, double P95, double P99, double Max, double Mean)
+{
+    public static Percentiles Of(IReadOnlyList<double> samples)
+    {
+        if (samples.Count == 0)
+        {
+            return new Percentiles(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+        var sorted = samples.OrderBy(x => x).ToArray();
+        double At(double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new Percentiles(sorted.Length, At(0.50), At(0.95), At(0.99), sorted[^1], sorted.Average());
+    }
+}
+
+/// <summary>Warm, repeated timing of one query kind against one engine, bounded by a count and a time budget.</summary>
+internal static class LatencyRunner
+{
+    /// <param name="Missed">The queries of the kind that found nothing (a citation GreenPolicy cannot resolve is a bug to report).</param>
+    public sealed record KindResult(Percentiles Latency, int Queries, int QueriesWithHits, double MeanTotal, IReadOnlyList<string> Missed);
+
+    /// <param name="run">Runs one query, returns its total hit count.</param>
+    public static KindResult Measure(IReadOnlyList<BenchQuery> queries, Func<BenchQuery, int> run, int repetitions, TimeSpan budget)
+    {
+        // Warm-up: every query twice (JIT, caches, Lucene's term dictionary, SQLite's page cache).
+        var totals = new Dictionary<BenchQuery, int>();
+        foreach (var q in queries)
+        {
+            run(q);
+            totals[q] = run(q);
+        }
+        var samples = new List<double>(repetitions);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < repetitions; i++)
+        {
+            var q = queries[i % queries.Count];
+            var start = Stopwatch.GetTimestamp();
+            run(q);
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            if (clock.Elapsed > budget && i + 1 >= Math.Min(repetitions, queries.Count * 3))
+            {
+                break;
+            }
+        }
+        return new KindResult(Percentiles.Of(samples), queries.Count, totals.Values.Count(t => t > 0), totals.Values.Average(),
+            totals.Where(t => t.Value == 0).Select(t => t.Key.ToString()).ToList());
+    }
+}
