@@ -271,6 +271,23 @@ public static class Program
                 ChildProcess.Report(new FtsBuildRun(times, reading.Elapsed.TotalSeconds, ChildProcess.PeakWorkingSet(), ChildProcess.CpuSeconds()));
                 return 0;
             }
+            case "query-loop":
+            {
+                // For profiling (dotnet-trace collect -- … child query-loop INDEX SECONDS q…): the queries in a loop.
+                using var store = GreenPolicyEngine.Open(args[1]);
+                var until = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture));
+                var n = 0;
+                while (watch.Elapsed < until)
+                {
+                    foreach (var q in args[3..])
+                    {
+                        store.Search(new SearchRequest { Q = q, Size = 20 });
+                        n++;
+                    }
+                }
+                Console.WriteLine($"{n} queries, {watch.Elapsed.TotalMilliseconds / n:0.00} ms each");
+                return 0;
+            }
             default:
                 Console.Error.WriteLine($"unknown child mode {args[0]}");
                 return 2;

@@ -59,8 +59,9 @@ public sealed partial class QueryUnderstanding
     private readonly int maxLexLength;
     private readonly VocabularyIndex vocabulary;
 
-    // Multiplicative: a Guizhou clause scores twice what it would without 贵州 in the query.
-    public float JurisdictionBoost { get; init; } = 2.0f;
+    // Multiplicative: a Guizhou clause scores three times what it would without 贵州 in the query; at 2×
+    // national clauses that merely repeat the words still outranked the Guizhou one ("贵州 再制造").
+    public float JurisdictionBoost { get; init; } = 3.0f;
     public float DocumentBoost { get; init; } = 2.0f;
     public float LevelBoost { get; init; } = 1.3f;
     public float ModalityBoost { get; init; } = 1.3f;

@@ -20,7 +20,8 @@ internal sealed record Percentiles(int Count, double P50, double P95, double P99
 /// <summary>Warm, repeated timing of one query kind against one engine, bounded by a count and a time budget.</summary>
 internal static class LatencyRunner
 {
-    public sealed record KindResult(Percentiles Latency, int Queries, int QueriesWithHits, double MeanTotal);
+    /// <param name="Missed">The queries of the kind that found nothing (a citation GreenPolicy cannot resolve is a bug to report).</param>
+    public sealed record KindResult(Percentiles Latency, int Queries, int QueriesWithHits, double MeanTotal, IReadOnlyList<string> Missed);
 
     /// <param name="run">Runs one query, returns its total hit count.</param>
     public static KindResult Measure(IReadOnlyList<BenchQuery> queries, Func<BenchQuery, int> run, int repetitions, TimeSpan budget)
@@ -45,6 +46,7 @@ internal static class LatencyRunner
                 break;
             }
         }
-        return new KindResult(Percentiles.Of(samples), queries.Count, totals.Values.Count(t => t > 0), totals.Values.Average());
+        return new KindResult(Percentiles.Of(samples), queries.Count, totals.Values.Count(t => t > 0), totals.Values.Average(),
+            totals.Where(t => t.Value == 0).Select(t => t.Key.ToString()).ToList());
     }
 }

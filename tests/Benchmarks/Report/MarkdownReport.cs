@@ -104,6 +104,20 @@ internal static class MarkdownReport
         }
         sb.AppendLine();
 
+        var missed = r.Sizes.SelectMany(s => s.Queries.SelectMany(k =>
+            k.GreenPolicy.Missed.Select(q => $"{s.Documents:N0} docs, {k.Kind}, GreenPolicy: {q}")
+                .Concat(k.Fts5.Missed.Select(q => $"{s.Documents:N0} docs, {k.Kind}, FTS5: {q}")))).ToList();
+        if (missed.Count > 0)
+        {
+            sb.AppendLine("Queries that found nothing:");
+            sb.AppendLine();
+            foreach (var x in missed)
+            {
+                sb.AppendLine($"- {x}");
+            }
+            sb.AppendLine();
+        }
+
         sb.AppendLine("## HTTP (src/Web, release, 127.0.0.1)");
         sb.AppendLine();
         sb.AppendLine("| documents | start → first answer ms | concurrency | requests | errors | req/s | p50 ms | p95 ms | p99 ms | site working set MB (peak) |");
