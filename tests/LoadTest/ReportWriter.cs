@@ -88,6 +88,11 @@ public static class ReportWriter
             s.AppendLine("|---:|---:|---:|---:|");
             s.AppendLine($"| {Mb(m.WorkingSetBeforeBytes)} | {Mb(m.WorkingSetPeakDuringBytes)} | {Mb(m.WorkingSetAfterBytes)} | {(m.WorkingSetAfterBytes >= m.WorkingSetBeforeBytes ? "+" : "")}{Mb(m.WorkingSetAfterBytes - m.WorkingSetBeforeBytes)} |");
             s.AppendLine();
+            if (m.Samples.Count > 0)
+            {
+                s.AppendLine("Every 10,000 requests: " + string.Join(" · ", m.Samples.Select(x => $"{x.Requests / 1000}k {Mb(x.Bytes)}")));
+                s.AppendLine();
+            }
         }
 
         if (r.Startup.Count > 0)
