@@ -104,6 +104,24 @@ internal static class MarkdownReport
         }
         sb.AppendLine();
 
+        if (r.Sizes.Any(s => s.Queries.Any(k => k.GreenPolicy.Cpu is not null)))
+        {
+            sb.AppendLine("The same queries in CPU time of the querying thread (CLOCK_THREAD_CPUTIME_ID), milliseconds: what each query costs " +
+                          "without the wait for a core on this shared machine (both engines answer a query on the calling thread).");
+            sb.AppendLine();
+            sb.AppendLine("| documents | kind | GP CPU p50 | GP CPU p99 | FTS5 CPU p50 | FTS5 CPU p99 | GP / FTS5 CPU p50 |");
+            sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var s in r.Sizes)
+            {
+                foreach (var k in s.Queries.Where(k => k.GreenPolicy.Cpu is not null && k.Fts5.Cpu is not null))
+                {
+                    sb.AppendLine($"| {s.Documents:N0} | {k.Kind} | {F(k.GreenPolicy.Cpu!.P50, "0.00")} | {F(k.GreenPolicy.Cpu.P99, "0.00")} | " +
+                                  $"{F(k.Fts5.Cpu!.P50, "0.00")} | {F(k.Fts5.Cpu.P99, "0.00")} | {F(k.GreenPolicy.Cpu.P50 / k.Fts5.Cpu.P50, "0.00")} |");
+                }
+            }
+            sb.AppendLine();
+        }
+
         var missed = r.Sizes.SelectMany(s => s.Queries.SelectMany(k =>
             k.GreenPolicy.Missed.Select(q => $"{s.Documents:N0} docs, {k.Kind}, GreenPolicy: {q}")
                 .Concat(k.Fts5.Missed.Select(q => $"{s.Documents:N0} docs, {k.Kind}, FTS5: {q}")))).ToList();
@@ -120,13 +138,13 @@ internal static class MarkdownReport
 
         sb.AppendLine("## HTTP (src/Web, release, 127.0.0.1)");
         sb.AppendLine();
-        sb.AppendLine("| documents | start → first answer ms | concurrency | requests | errors | req/s | p50 ms | p95 ms | p99 ms | site working set MB (peak) |");
-        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        sb.AppendLine("| documents | start → first answer ms (site CPU ms) | concurrency | requests | errors | req/s | p50 ms | p95 ms | p99 ms | site working set MB (peak) | site CPU ms / request |");
+        sb.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var s in r.Sizes.Where(s => s.Http is not null))
         {
             var h = s.Http!;
-            sb.AppendLine($"| {s.Documents:N0} | {F(h.StartToFirstAnswerMs, "0")} | {h.Concurrency} | {h.Requests:N0} | {h.Errors} | {F(h.RequestsPerSecond, "N0")} | " +
-                          $"{F(h.Latency.P50, "0.00")} | {F(h.Latency.P95, "0.00")} | {F(h.Latency.P99, "0.00")} | {F(h.WorkingSetMbAfterLoad, "0")} ({F(h.PeakWorkingSetMb, "0")}) |");
+            sb.AppendLine($"| {s.Documents:N0} | {F(h.StartToFirstAnswerMs, "0")} ({F(h.StartCpuMs, "0")}) | {h.Concurrency} | {h.Requests:N0} | {h.Errors} | {F(h.RequestsPerSecond, "N0")} | " +
+                          $"{F(h.Latency.P50, "0.00")} | {F(h.Latency.P95, "0.00")} | {F(h.Latency.P99, "0.00")} | {F(h.WorkingSetMbAfterLoad, "0")} ({F(h.PeakWorkingSetMb, "0")}) | {F(h.SiteCpuMsPerRequest, "0.00")} |");
         }
         sb.AppendLine();
         sb.AppendLine("The load runs the search and citation mix above as GET /api/search and /api/cite from one in-process " +
