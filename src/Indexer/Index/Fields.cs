@@ -13,6 +13,8 @@ public static class Fields
 
     public const string Id = "id";
     public const string Json = "json";
+    /// <summary>What a search hit shows (no links, no evidence spans): read for every hit, so kept small.</summary>
+    public const string HitJson = "hit";
 
     // Analysed text.
     public const string Text = "text";

@@ -19,6 +19,27 @@ public sealed record DocumentRecord
     public int Rank { get; init; }
 }
 
+/// <summary>The part of a clause a search hit shows.</summary>
+public sealed record HitRecord
+{
+    public required string Id { get; init; }
+    public required string DocId { get; init; }
+    public required string Citation { get; init; }
+    public required string Locator { get; init; }
+    public string? Heading { get; init; }
+    public required string Text { get; init; }
+    public IReadOnlyList<IndustryTag> Industries { get; init; } = [];
+    public IReadOnlyList<DepartmentTag> Departments { get; init; } = [];
+    public IReadOnlyList<int> TargetYears { get; init; } = [];
+    public IReadOnlyList<string> Modality { get; init; } = [];
+
+    public static HitRecord From(Clause c) => new()
+    {
+        Id = c.Id, DocId = c.DocId, Citation = c.Citation, Locator = c.Locator, Heading = c.Heading, Text = c.Text,
+        Industries = c.Industries, Departments = c.Departments, TargetYears = c.TargetYears, Modality = c.Modality,
+    };
+}
+
 /// <summary>Writes parsed documents into a Lucene index, and whole generations onto disk.</summary>
 public static class GenerationWriter
 {
@@ -116,6 +137,7 @@ public static class GenerationWriter
             new StringField(Fields.Id, clause.Id, Field.Store.YES),
             new TextField(Fields.Text, clause.Text, Field.Store.NO),
             new StoredField(Fields.Json, IndexJson.Write(clause)),
+            new StoredField(Fields.HitJson, IndexJson.Write(HitRecord.From(clause))),
             new NumericDocValuesField(Fields.Sequence, rank * 1_000_000L + clause.Order),
         };
         if (!string.IsNullOrWhiteSpace(clause.Heading))

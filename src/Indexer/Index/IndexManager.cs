@@ -45,7 +45,17 @@ public sealed class IndexManager : IPolicyStore, IDisposable
     public static IndexManager EnsureBuiltAndOpen(string corpusDir, string indexRoot, Func<DateOnly> today, Action<string>? log = null,
         TimeSpan? pollInterval = null, Func<CitationCatalog, ICitationService>? citations = null)
     {
-        var state = Staleness.Check(corpusDir, indexRoot);
+        IndexState state;
+        try
+        {
+            state = Staleness.Check(corpusDir, indexRoot);
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            // A manifest that is not JSON any more: as good as no index.
+            log?.Invoke($"index unreadable ({e.GetType().Name}: {e.Message})");
+            state = IndexState.Stale;
+        }
         if (state != IndexState.Fresh)
         {
             log?.Invoke($"index {state.ToString().ToLowerInvariant()}: building from {corpusDir}");
@@ -63,8 +73,28 @@ public sealed class IndexManager : IPolicyStore, IDisposable
                 log?.Invoke("build failed: serving the previous index");
             }
         }
-        return Open(indexRoot, today, pollInterval, citations ?? Pipeline.CitationWiring.Default);
+        try
+        {
+            return Open(indexRoot, today, pollInterval, citations ?? Pipeline.CitationWiring.Default);
+        }
+        catch (Exception e) when (IsDamage(e) && Directory.Exists(corpusDir))
+        {
+            // The generation CURRENT names is damaged (a disk that filled up, segment files deleted by hand):
+            // Lucene throws EndOfStreamException or IndexNotFoundException. Rebuild from the corpus rather than
+            // crash at start with a stack trace; the damaged generation is never served.
+            log?.Invoke($"index generation {IndexLayout.ReadCurrent(indexRoot)} cannot be opened ({e.GetType().Name}: {e.Message}): rebuilding from {corpusDir}");
+            var rebuilt = Pipeline.IndexBuild.Run(corpusDir, indexRoot, log);
+            if (!rebuilt.Succeeded)
+            {
+                throw new InvalidOperationException(
+                    $"the index in {indexRoot} is damaged and rebuilding it from {corpusDir} failed: {rebuilt.Errors.FirstOrDefault()}", e);
+            }
+            return Open(indexRoot, today, pollInterval, citations ?? Pipeline.CitationWiring.Default);
+        }
     }
+
+    private static bool IsDamage(Exception e) =>
+        e is IOException or System.Text.Json.JsonException or InvalidDataException or Lucene.Net.Index.CorruptIndexException;
 
     public static IndexManager EnsureBuiltAndOpen(string corpusDir, string indexRoot, DateOnly today, Action<string>? log = null)
         => EnsureBuiltAndOpen(corpusDir, indexRoot, () => today, log);

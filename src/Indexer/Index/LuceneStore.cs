@@ -30,6 +30,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private readonly Lazy<IReadOnlyList<IndustrySummary>> industries;
     private readonly Lazy<IReadOnlyList<DepartmentSummary>> departments;
     private readonly LuceneDirectory? ownedDirectory;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, FacetOrdinals> facetOrdinals = new();
 
     public LuceneStore(
         DirectoryReader reader,
@@ -51,6 +52,10 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         builder = new QueryBuilder(new ChineseAnalyzer());
         this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf));
         industries = new(ComputeIndustries);
+        foreach (var leaf in reader.Leaves)
+        {
+            FacetOrdinalsOf(leaf);
+        }
         departments = new(ComputeDepartments);
     }
 
@@ -157,11 +162,9 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var hasText = !string.IsNullOrWhiteSpace(request.Q);
         if (builder.Build(plan) is { } scored)
         {
-            query = new BooleanQuery(disableCoord: true)
-            {
-                { scored, Occur.MUST },
-                { new ConstantScoreQuery(clauses) { Boost = 0f }, Occur.MUST },
-            };
+            // Document records hold none of the searched fields (text, heading, tags, tag terms), so a
+            // scored query only ever matches clauses: no conjunction with rec:clause to pay for.
+            query = scored;
         }
         else if (hasText)
         {
@@ -174,21 +177,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             query = new ConstantScoreQuery(clauses);
         }
 
-        var tBuild = watch.Elapsed.TotalMilliseconds;
-        var tPure = 0.0;
-        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1")
-        {
-            var c = new TotalHitCountCollector();
-            searcher.Search(query, c);
-            tPure = watch.Elapsed.TotalMilliseconds - tBuild;
-            tBuild = watch.Elapsed.TotalMilliseconds;
-        }
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
-        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts);
+        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts, FacetOrdinalsOf);
         searcher.Search(query, collector);
-        var tCollect = watch.Elapsed.TotalMilliseconds;
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
         var ranked = collector.Hits().ToList();
@@ -204,9 +197,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
                 total += filled.Count;
             }
         }
-        var tFill = watch.Elapsed.TotalMilliseconds;
         var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
-        if (Environment.GetEnvironmentVariable("GP_TIMING") == "1") notes.Add($"TIMING pure {tPure:0.00} build {tBuild:0.00} collect {tCollect - tBuild:0.00} fill {tFill - tCollect:0.00} hits {watch.Elapsed.TotalMilliseconds - tFill:0.00}");
         return new SearchResult
         {
             Query = request.Q ?? "",
@@ -218,6 +209,10 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             TookMs = watch.Elapsed.TotalMilliseconds,
         };
     }
+
+    /// <summary>A segment's facet ordinals, built once per segment of this (immutable) generation.</summary>
+    private FacetOrdinals FacetOrdinalsOf(AtomicReaderContext context) =>
+        facetOrdinals.GetValue(context.AtomicReader.CoreCacheKey, _ => FacetOrdinals.Build(context.AtomicReader, Fields.FacetDimensions));
 
     private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
         plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
@@ -237,11 +232,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         {
             return [];
         }
-        var query = new BooleanQuery(disableCoord: true)
-        {
-            { relaxed, Occur.MUST },
-            { new ConstantScoreQuery(new TermQuery(new Term(Fields.Record, Fields.ClauseRecord))) { Boost = 0f }, Occur.MUST },
-        };
+        var query = relaxed;
         var seen = strict.Select(h => h.Doc).ToHashSet();
         var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts);
         searcher.Search(query, collector);
@@ -266,7 +257,8 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     private SearchHit Hit(int doc, float score, QueryPlan plan)
     {
-        var clause = LoadClause(doc);
+        // The compact hit record, not the whole clause with its links and evidence.
+        var clause = IndexJson.Read<HitRecord>(searcher.Doc(doc).Get(Fields.HitJson));
         var snippet = SnippetHighlighter.Highlight(clause.Text, plan.HighlightStrings, plan.LooseStrings);
         return new SearchHit
         {

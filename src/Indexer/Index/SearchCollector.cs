@@ -84,7 +84,8 @@ internal sealed class SearchCollector : ICollector
     private Scorer? scorer;
     private int docBase;
     private Func<int, bool>[] segmentFilters = [];
-    private SortedSetDocValues?[] segmentFacets = [];
+    private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
+    private FacetOrdinals? segmentFacets;
     private int[][] segmentCounts = [];
     private NumericDocValues? sequence;
 
@@ -93,8 +94,9 @@ internal sealed class SearchCollector : ICollector
 
     /// <param name="boosts">Multiplicative boosts: a clause in one of the dimension's documents has its score multiplied by the factor.</param>
     public SearchCollector(IReadOnlyList<FilterDimension> filters, IReadOnlyList<string> facetDims, int keep, bool byOrder,
-        IReadOnlyList<(FilterDimension Dimension, float Factor)>? boosts = null)
+        IReadOnlyList<(FilterDimension Dimension, float Factor)>? boosts = null, Func<AtomicReaderContext, FacetOrdinals>? ordinals = null)
     {
+        ordinalsOf = ordinals ?? (c => FacetOrdinals.Build(c.AtomicReader, facetDims));
         this.boosts = [.. boosts ?? []];
         this.filters = [.. filters];
         this.facetDims = [.. facetDims];
@@ -120,8 +122,8 @@ internal sealed class SearchCollector : ICollector
         docBase = context.DocBase;
         var reader = context.AtomicReader;
         segmentFilters = filters.Select(f => f.ForSegment(reader)).ToArray();
-        segmentFacets = facetDims.Select(reader.GetSortedSetDocValues).ToArray();
-        segmentCounts = segmentFacets.Select(dv => dv is null ? [] : new int[dv.ValueCount]).ToArray();
+        segmentFacets = this.facetDims.Length == 0 ? null : ordinalsOf(context);
+        segmentCounts = segmentFacets is null ? [] : Enumerable.Range(0, facetDims.Length).Select(d => new int[segmentFacets.ValueCount(d)]).ToArray();
         sequence = reader.GetNumericDocValues(Fields.Sequence);
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
     }
@@ -173,38 +175,19 @@ internal sealed class SearchCollector : ICollector
         }
     }
 
-    private void Count(int facet, int doc)
-    {
-        var dv = segmentFacets[facet];
-        if (dv is null)
-        {
-            return;
-        }
-        dv.SetDocument(doc);
-        for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
-        {
-            segmentCounts[facet][ord]++;
-        }
-    }
+    private void Count(int facet, int doc) => segmentFacets?.Count(facet, doc, segmentCounts[facet]);
 
     private void FlushSegmentCounts()
     {
-        var bytes = new BytesRef();
-        for (var f = 0; f < segmentCounts.Length; f++)
+        for (var f = 0; f < segmentCounts.Length && segmentFacets is not null; f++)
         {
-            var dv = segmentFacets[f];
-            if (dv is null)
-            {
-                continue;
-            }
             for (var ord = 0; ord < segmentCounts[f].Length; ord++)
             {
                 if (segmentCounts[f][ord] == 0)
                 {
                     continue;
                 }
-                dv.LookupOrd(ord, bytes);
-                var value = bytes.Utf8ToString();
+                var value = segmentFacets.Value(f, ord);
                 counts[f][value] = counts[f].GetValueOrDefault(value) + segmentCounts[f][ord];
             }
         }

@@ -23,6 +23,8 @@ public sealed record CorpusResult(
 /// </summary>
 public static class CorpusPipeline
 {
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。；！？;!?.");
+
     public static CorpusResult Run(string corpusDir, Action<string>? progress = null) => Run(CorpusSource.Read(corpusDir), progress);
 
     public static CorpusResult Run(CorpusSource source, Action<string>? progress = null)
@@ -69,6 +71,13 @@ public static class CorpusPipeline
             {
                 var doc = StructureParser.Parse(file.Meta!, file.Body);
                 doc = DocumentTagger.Tag(doc, taxonomies!);
+                if (!doc.Clauses.Any(c => c.Text.AsSpan().IndexOfAny(SentenceEnds) >= 0))
+                {
+                    // "一、总体要求\n二、重点任务\n三、保障措施" and nothing else: headings, but no sentence anyone could cite.
+                    errors.Add(new BuildError(file.FileName, file.BodyStartLine,
+                        $"no clause text: {doc.Clauses.Count} heading(s) and no sentence (nothing ends with 。；！？)"));
+                    continue;
+                }
                 parsed.Add(doc);
                 progress?.Invoke($"parsed {file.FileName}: {doc.Clauses.Count} clauses");
             }

@@ -52,11 +52,25 @@ public sealed record CorpusSource(
         return new CorpusSource(docs, taxonomy, errors);
     }
 
+    /// <summary>
+    /// The largest corpus file read. The longest real plan is far below (sichuan-13fyp.md is 60 KB; a whole
+    /// 十四五 national plan about 300 KB); a 20 MB ".md" is a mis-export or a dump, and parsing and linking it
+    /// would hold a build for many minutes.
+    /// </summary>
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
     private static string? ReadText(string path, List<BuildError> errors)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                errors.Add(new BuildError(path, 0,
+                    $"file is {length / (1024.0 * 1024.0):0.0} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one document (is it the right file?)"));
+                return null;
+            }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace GreenPolicy.Indexer.Tests.Citations;
 
 /// <summary>
@@ -37,6 +39,7 @@ public sealed class CorpusCitationTests
         { "长江经济带指导意建第十四条", "miit-2017-178/part_5__item_14" },           // typo in a short title
         { "工业绿色发展规划主要任务", "miit-2016-225#part_3" },
         { "贵州省绿色制造三年行动计划 主要目标部分第2条", "guizhou-2018-14/part_2__point_2" },
+        { "贵州省绿色制造三年行动计划 二、主要目标", "guizhou-2018-14#part_2" },   // the heading with its number
         { "不存在的规划", null },
         // Continuously numbered documents: a bare locator is unique.
         { "长江经济带指导意见第十四条", "miit-2017-178/part_5__item_14" },
@@ -69,6 +72,18 @@ public sealed class CorpusCitationTests
         { "工信部规〔2016〕225号 第三部分", "miit-2016-225#part_3" },
         { "工信部节〔2018〕136号 附件", "miit-2018-136#annex_1" },
         { "长江经济带指导意见 附件", null },                       // 000 mentions 附件1, 附件2 but does not include them
+        // Mixed forms as people write them.
+        { "《工业绿色发展规划（2016—2020年）》专栏四", "miit-2016-225#part_3__box_4" },          // Chinese numeral box
+        { "工信部规〔2016〕225号 二（三）", "miit-2016-225#part_2__item_3" },                     // an item holding paragraphs
+        { "四川省“十三五”工业绿色发展规划 第二章第三节", "sichuan-13fyp#chp_2__sec_3" },
+        { "四川省十三五工业绿色发展规划 第4章 第1节 第2段", "sichuan-13fyp/chp_4__sec_1__para_2" },
+        { "坚决打好工业和通信业污染防治攻坚战三年行动计划（工信部节〔2018〕136号）第（十二）条", "miit-2018-136/part_5__item_12" },
+        { "工信部节〔2018〕136号第十四条", "miit-2018-136/part_5__item_14" },                  // no space after 号
+        { "工信部联节[2017]178号（二十一）", "miit-2017-178/part_6__item_21" },
+        { "长江经济带工业绿色发展指导意见 第二部分", "miit-2017-178#part_2" },
+        { "贵州省绿色制造三年行动计划 第四部分第五条", "guizhou-2018-14/part_4__item_5" },
+        { "贵州省绿色制造三年行动计划第五条", null },                                            // 三（五） or 四（五）
+        { "黔府办发〔2018〕14号 总体要求", "guizhou-2018-14#part_1" },
         // No document named.
         { "第十四条", null },
         { "", null },
@@ -93,6 +108,15 @@ public sealed class CorpusCitationTests
         Assert.Contains("2处", res.Reason);
         Assert.Contains("重点任务", res.Reason);
         Assert.Contains("保障措施", res.Reason);
+    }
+
+    [Fact]
+    public void An_item_cited_under_the_wrong_part_offers_where_it_is()
+    {
+        var res = Resolver.Value.Resolve("长江经济带指导意见 三（五）");
+        Assert.False(res.Resolved);
+        Assert.Equal(["miit-2017-178/part_2__item_5"], res.Candidates.Select(c => c.Id));
+        Assert.Contains("（五）见于二（五）", res.Reason);
     }
 
     [Fact]
@@ -121,5 +145,39 @@ public sealed class CorpusCitationTests
         Assert.Equal("/clauses/miit-2018-136/part_3__item_6", t.Url);
         Assert.EndsWith("三（六）", t.Citation);
         Assert.Contains("全国工业固体废物综合利用率达到73%", t.Text);
+    }
+
+    [Theory]
+    [InlineData("长江经济带", false)]                 // contained in 000's title, but a search word, not a citation
+    [InlineData("长江经济带指导意见", true)]           // a short title from the front matter, matched exactly
+    [InlineData("工业绿色发展规划", true)]
+    [InlineData("长江经济带 第十四条", true)]
+    [InlineData("工信部节〔2018〕136号", true)]
+    public void Tells_a_citation_from_a_search_that_happens_to_name_a_document(string input, bool explicitCitation)
+    {
+        var res = Resolver.Value.Resolve(input);
+        Assert.True(res.Resolved, res.Reason);
+        Assert.Equal(explicitCitation, res.IsExplicit);
+    }
+
+    [Fact]
+    public void Never_throws_on_arbitrary_or_citation_like_text()
+    {
+        var noise = Gen.String[Gen.OneOf("《》〔〕（）()[]【】第条章节段项行部分专栏附件注一二三五十四0123４号年工信部节规划贵州四川十三五主要目标保障措施 ——、".ToCharArray()), 0, 50];
+        Gen.OneOf(Gen.String, noise).Sample(s =>
+        {
+            var res = Resolver.Value.Resolve(s);
+            Assert.True(res.Resolved || !string.IsNullOrWhiteSpace(res.Reason), s);
+        });
+    }
+
+    [Fact]
+    public void Resolves_the_titles_a_clause_cites()
+    {
+        // 000's 总体要求: 扎实推进《工业绿色发展规划（2016-2020年）》; 全面实施中国制造2025 is not in 《》.
+        const string text = "全面实施中国制造2025，扎实推进《工业绿色发展规划（2016-2020年）》，落实《中国制造2025》和黔府办发〔2018〕14号";
+        var mentions = GreenPolicy.Domain.Citations.CitationParser.FindInText(text);
+        var targets = mentions.Select(m => Resolver.Value.ResolveMention(text, m).Target?.Id).ToList();
+        Assert.Equal(["miit-2016-225", null, "guizhou-2018-14"], targets);
     }
 }

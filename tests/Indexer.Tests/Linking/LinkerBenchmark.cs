@@ -42,33 +42,6 @@ public sealed class LinkerBenchmark(ITestOutputHelper output)
             c => c.Links.Any(l => l.Relation == Relations.NearVerbatim && l.Direction == Directions.National));
     }
 
-    [Theory]
-    [Trait("Category", "Benchmark")]
-    [InlineData(10)]
-    [InlineData(30)]
-    public void Phase_times(int times)
-    {
-        var docs = Replicate(LinkedCorpus.TaggedDocs, times);
-        var o = LinkerOptions.Default;
-        var sw = Stopwatch.StartNew();
-        var corpus = new CorpusFeatures(docs, o);
-        output.WriteLine($"{times}x features: {sw.Elapsed.TotalSeconds:F2} s");
-        sw.Restart();
-        var pairs = Candidates.Find(corpus, o);
-        output.WriteLine($"{times}x candidates: {pairs.Count} pairs, {sw.Elapsed.TotalSeconds:F2} s");
-        sw.Restart();
-        var scores = pairs.Select(p => PairScorer.Score(corpus, p.A, p.B, o)).ToList();
-        output.WriteLine($"{times}x scoring: {scores.Count(x => x?.Relation is not null)} matches, {sw.Elapsed.TotalSeconds:F2} s");
-        sw.Restart();
-        var sink = new LinkSink(corpus, o);
-        foreach (var m in scores) if (m is not null) sink.Offer(m);
-        sink.KeepSameTopicBest();
-        output.WriteLine($"{times}x offer: {sw.Elapsed.TotalSeconds:F2} s");
-        sw.Restart();
-        var ends = Enumerable.Range(0, corpus.Count).Sum(i => sink.For(i).Count);
-        output.WriteLine($"{times}x finish (diffs): {ends} link ends, {sw.Elapsed.TotalSeconds:F2} s");
-    }
-
     /// <summary>The documents copied <paramref name="times"/> times with ids -r1, -r2 … and a few words changed per copy.</summary>
     internal static IReadOnlyList<ParsedDocument> Replicate(IReadOnlyList<ParsedDocument> docs, int times)
     {

@@ -130,12 +130,14 @@ public sealed class LinkerTests
     {
         static QuantTarget T(decimal v) => new() { Metric = "工业固体废物综合利用率", Value = v, Unit = "%", Direction = "reach", TargetYear = 2020, Rule = "test" };
         var prose = MakeClause("a", "para_9", "推进大宗工业固体废物综合利用，到2020年全国工业固体废物综合利用率达到73%。", 8) with { Targets = [T(73)] };
-        var row = MakeClause("b", "box_1__row_5", "工业固体废物综合利用率（%）：2015年 65；2020年 73", 8) with { Targets = [T(73)] };
+        // The table cell gives 73.0 (a decimal with scale 1), the prose 73: the same value.
+        var row = MakeClause("b", "box_1__row_5", "工业固体废物综合利用率（%）：2015年 65；2020年 73", 8) with { Targets = [T(73.0m)] };
         var a = Doc("a", Levels.National, "甲", Filler[..4]) with { };
         var b = Doc("b", Levels.National, "乙", Filler[4..]);
         var docs = Linker.Link([a with { Clauses = [.. a.Clauses, prose] }, b with { Clauses = [.. b.Clauses, row] }]);
         var link = Assert.Single(Get(docs, "a/para_9").Links, l => l.Id == "b/box_1__row_5");
         Assert.Equal(Relations.Paraphrase, link.Relation);
+        Assert.Equal("同一量化目标", link.Evidence!.Note);
         Assert.Equal(Directions.Peer, link.Direction);
     }
 

@@ -35,6 +35,14 @@ public class IndustryTaggerTests
         { "石化化工行业实施炼化能量系统优化", ["石化", "化工"] },
         // 电力电子器件 is a component class, not the power industry
         { "推广应用新型电力电子器件等信息技术", [] },
+        // items of a list that runs on to 等再生资源 / 回收 / 拆解 are waste streams, whatever industry word they are
+        { "推动废旧机电产品、电线电缆、通信设备、汽车、家电、手机、电池、塑料、橡胶、玻璃、废弃油脂等再生资源利用的规模化", ["再生资源"] },
+        { "汽车回收拆解与再制造区域示范、家用电器与电子产品回收处理与资源化区域示范", ["再制造"] },
+        // ... but a list of industries that merely ends near a recycling word is not
+        { "推进钢铁、有色、石化、化工、建材等行业拓展产品制造、能源转换、废弃物处理-消纳及再资源化等行业功能", ["钢铁", "有色金属", "石化", "化工", "建材"] },
+        { "在电器电子产品、汽车领域等行业开展生产者责任延伸试点示范", ["电子", "汽车"] },
+        // PVC is chemistry (合成树脂), not the 乙烯 of petrochemicals; 铬盐 and 黄磷 are inorganic chemicals
+        { "在铬盐、皮革行业推广铬铁碱溶纯氧氧化；在电石法聚氯乙烯等行业推广低汞触媒应用", ["化工", "制革", "电石"] },
     };
 
     [Theory]

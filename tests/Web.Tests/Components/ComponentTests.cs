@@ -90,6 +90,14 @@ public sealed class ComponentTests : BunitContext
     }
 
     [Fact]
+    public void Pager_past_the_last_page_still_renders_the_real_pages()
+    {
+        // page=1000 is clamped, not refused; with 250 hits of 100 there are 3 pages (this threw once: a 500).
+        var cut = Render<Pager>(p => p.Add(x => x.Request, new SearchRequest { Q = "工业", Page = 1000, Size = 100 }).Add(x => x.Total, 250));
+        Assert.Equal(["上一页", "1", "2", "3"], cut.FindAll("nav.pager li").Select(li => li.TextContent.Trim()));
+    }
+
+    [Fact]
     public void Citation_box_shows_the_citation_the_permalink_and_script_enhanced_copy_buttons()
     {
         var cut = Render<CitationBox>(p => p

@@ -202,7 +202,7 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
         if (api.GetProperty("resolved").GetBoolean())
         {
             Assert.Equal(HttpStatusCode.Redirect, status);
-            Assert.Equal(api.GetProperty("target").GetProperty("url").GetString(), response.Headers.Location?.OriginalString);
+            Assert.EndsWith(api.GetProperty("target").GetProperty("url").GetString()!, response.Headers.Location?.OriginalString);
         }
         else
         {
@@ -224,7 +224,7 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
         if (api.TryGetProperty("citation", out var target) && target.ValueKind == JsonValueKind.Object)
         {
             Assert.Equal(HttpStatusCode.Redirect, status);
-            Assert.Equal(target.GetProperty("url").GetString(), response.Headers.Location?.OriginalString);
+            Assert.EndsWith(target.GetProperty("url").GetString()!, response.Headers.Location?.OriginalString);
         }
         else
         {

@@ -101,7 +101,7 @@ public static partial class CitationParser
         var q2 = q1 < 0 ? -1 : s.IndexOf('》', q1 + 1);
         if (q1 >= 0 && q2 > q1)
         {
-            var (steps, leftover) = ParseLocatorRegion(f, q2 + 1, s.Length, ds, de, headingLeftover: true);
+            var (steps, _) = ParseLocatorRegion(f, q2 + 1, s.Length, ds, de, headingLeftover: true);
             return new ParsedCitation
             {
                 Input = input,

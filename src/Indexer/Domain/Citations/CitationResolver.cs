@@ -42,6 +42,16 @@ public sealed record CitationResolution
     public CitationTarget? Target { get; init; }
     public string? Reason { get; init; }
     public IReadOnlyList<CitationTarget> Candidates { get; init; } = [];
+
+    /// <summary>
+    /// How the document was identified (文号, 标题, 标题前缀, 标题包含, 标题简写, 标题错字 …), null when it was not.
+    /// A search box should jump straight to the target only for an explicit citation (see <see cref="IsExplicit"/>):
+    /// a query 长江经济带 is contained in 000's title but is a search, not a citation.
+    /// </summary>
+    public string? DocumentMatch { get; init; }
+
+    /// <summary>Resolved, and written as a citation: with a 文号, a 《title》, a locator, or a title matched exactly.</summary>
+    public bool IsExplicit => Resolved && (Parsed.DocNumber is not null || Parsed.TitleQuoted || Parsed.Locator is not null || DocumentMatch == "标题");
 }
 
 /// <summary>
@@ -55,6 +65,8 @@ public sealed partial class CitationResolver
 {
     private readonly ICitationCatalog _catalog;
     private readonly DocumentIdentifier _identifier;
+    // One tree per document, built on first use: the resolver lives as long as its catalog (an index generation).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OutlineTree?> _trees = new(StringComparer.Ordinal);
 
     public CitationResolver(ICitationCatalog catalog)
     {
@@ -66,6 +78,27 @@ public sealed partial class CitationResolver
 
     public CitationResolution Resolve(string? input) => Resolve(CitationParser.Parse(input));
 
+    /// <summary>
+    /// Resolves a citation found in running text (<see cref="CitationParser.FindInText"/>), for the linker:
+    /// 《工业绿色发展规划（2016-2020年）》 in 000's 总体要求 resolves to document 002; a title outside the corpus
+    /// (《中国制造2025》) is unresolved.
+    /// </summary>
+    public CitationResolution ResolveMention(string text, CitationMention mention)
+    {
+        var quoted = mention.TitleSpan is { } ts ? text.Substring(ts.Start, ts.Length) : null;
+        var parsed = new ParsedCitation
+        {
+            Input = text.Substring(mention.Span.Start, mention.Span.Length),
+            Title = quoted is null ? null : DocumentIdentifier.TitleKey(quoted),
+            TitleSpan = mention.TitleSpan,
+            TitleQuoted = quoted is not null,
+            DocNumber = mention.DocNumber,
+            DocNumberSpan = mention.DocNumberSpan,
+            Locator = mention.Locator,
+        };
+        return Resolve(parsed);
+    }
+
     public CitationResolution Resolve(ParsedCitation parsed)
     {
         if (parsed.IsEmpty)
@@ -74,26 +107,29 @@ public sealed partial class CitationResolver
             return Fail(parsed, $"没有指明文件：请在“{parsed.Locator}”前加上文件标题、简称或文号");
 
         var steps = parsed.Locator?.Steps.ToList() ?? [];
-        var (doc, failure) = IdentifyDocument(parsed, steps);
+        var (doc, method, failure) = IdentifyDocument(parsed, steps);
         if (doc is null)
             return failure!;
-        var outline = _catalog.Outline(doc.Id);
-        if (outline is null)
+        var tree = Tree(doc.Id);
+        if (tree is null)
             return Fail(parsed, $"文件 {doc.Id} 的结构不可用");
-        var tree = new OutlineTree(outline);
-        if (steps.Count == 0)
-            return new CitationResolution { Parsed = parsed, Target = tree.DocumentTarget() };
-        return Walk(parsed, tree, steps);
+        var resolution = steps.Count == 0
+            ? new CitationResolution { Parsed = parsed, Target = tree.DocumentTarget() }
+            : Walk(parsed, tree, steps);
+        return resolution with { DocumentMatch = method };
     }
 
-    private (DocumentMeta? Doc, CitationResolution? Failure) IdentifyDocument(ParsedCitation parsed, List<LocatorStep> steps)
+    private OutlineTree? Tree(string docId) =>
+        _trees.GetOrAdd(docId, id => _catalog.Outline(id) is { } o ? new OutlineTree(o) : null);
+
+    private (DocumentMeta? Doc, string Method, CitationResolution? Failure) IdentifyDocument(ParsedCitation parsed, List<LocatorStep> steps)
     {
         DocumentIdentification? byNumber = null;
         if (parsed.DocNumber is { } number)
         {
             byNumber = _identifier.ByNumber(number);
             if (byNumber.Documents.Count > 1)
-                return (null, Ambiguous(parsed, $"文号“{number}”对应多个文件", byNumber.Documents));
+                return (null, "", Ambiguous(parsed, $"文号“{number}”对应多个文件", byNumber.Documents));
         }
 
         DocumentIdentification? byTitle = null;
@@ -117,17 +153,22 @@ public sealed partial class CitationResolver
         var numberDoc = byNumber?.Single;
         var titleDoc = byTitle?.Single;
         if (numberDoc is not null && titleDoc is not null && numberDoc.Id != titleDoc.Id)
-            return (null, Ambiguous(parsed, $"文号“{parsed.DocNumber}”与标题“{parsed.Title}”指向不同的文件", [numberDoc, titleDoc]));
+            return (null, "", Ambiguous(parsed, $"文号“{parsed.DocNumber}”与标题“{parsed.Title}”指向不同的文件", [numberDoc, titleDoc]));
         if (numberDoc is not null)
-            return (numberDoc, null);
+        {
+            // 黔府办发〔2018〕14号 总体要求: words beside the 文号 that name no document may name a part of it.
+            if (parsed.Title is { } words && !parsed.TitleQuoted && byTitle is { Documents.Count: 0 } && HasHeading(numberDoc, words))
+                steps.Insert(0, new LocatorStep(LocatorStepKind.Heading, null, words, parsed.TitleSpan ?? default));
+            return (numberDoc, byNumber!.Method, null);
+        }
         if (parsed.DocNumber is not null && byNumber!.Documents.Count == 0)
-            return (null, Fail(parsed, $"文号不存在：库中没有“{parsed.DocNumber}”"));
+            return (null, "", Fail(parsed, $"文号不存在：库中没有“{parsed.DocNumber}”"));
         if (titleDoc is not null)
-            return (titleDoc, null);
+            return (titleDoc, byTitle!.Method, null);
         if (byTitle is { Documents.Count: > 1 })
-            return (null, Ambiguous(parsed, $"“{parsed.Title}”可指{byTitle.Documents.Count}个文件：" +
+            return (null, "", Ambiguous(parsed, $"“{parsed.Title}”可指{byTitle.Documents.Count}个文件：" +
                 string.Join("；", byTitle.Documents.Select(d => $"《{d.Title}》")) + "，请写全标题或文号", byTitle.Documents));
-        return (null, Fail(parsed, $"找不到标题为“{parsed.Title}”的文件"));
+        return (null, "", Fail(parsed, $"找不到标题为“{parsed.Title}”的文件"));
     }
 
     private (DocumentMeta Doc, string Heading)? SplitTitleAndHeading(ParsedCitation parsed)
@@ -158,7 +199,7 @@ public sealed partial class CitationResolver
     }
 
     private bool HasHeading(DocumentMeta doc, string heading) =>
-        _catalog.Outline(doc.Id) is { } o && new OutlineTree(o).ByHeading("", heading).Count == 1;
+        Tree(doc.Id) is { } t && t.ByHeading("", heading).Count == 1;
 
     private static CitationResolution Walk(ParsedCitation parsed, OutlineTree tree, List<LocatorStep> steps)
     {
@@ -171,10 +212,14 @@ public sealed partial class CitationResolver
             if (matches.Count == 0)
             {
                 var where = current.Length == 0 ? "该文件" : $"该文件的{tree.LocatorOf(current)}";
+                // 长江经济带指导意见 三（五）: （五） is under 二 — offer it as a candidate, not as the answer.
+                var elsewhere = current.Length == 0 ? [] : tree.Step("", step);
+                var also = elsewhere.Count == 0 ? "" : $"；{step}见于{string.Join("、", elsewhere.Select(tree.LocatorOf))}";
                 return new CitationResolution
                 {
                     Parsed = parsed,
-                    Reason = $"{where}没有{step}（《{tree.Meta.Title}》）" + tree.Hint(current, step),
+                    Reason = $"{where}没有{step}（《{tree.Meta.Title}》）" + tree.Hint(current, step) + also,
+                    Candidates = [.. elsewhere.Select(tree.Target)],
                 };
             }
             if (matches.Count > 1)
@@ -198,7 +243,7 @@ public sealed partial class CitationResolver
     {
         Parsed = parsed,
         Reason = reason,
-        Candidates = [.. docs.Select(d => _catalog.Outline(d.Id) is { } o ? new OutlineTree(o).DocumentTarget() : OutlineTree.BareDocumentTarget(d))],
+        Candidates = [.. docs.Select(d => Tree(d.Id)?.DocumentTarget() ?? OutlineTree.BareDocumentTarget(d))],
     };
 
     /// <summary>The standard citation string: 《title》（文号）locator, without the 文号 part when there is none.</summary>

@@ -43,6 +43,14 @@ public sealed partial record CorpusFile
     [GeneratedRegex("^CN(?:-[A-Z]{2})?$")]
     private static partial Regex JurisdictionCode();
 
+    // The 34 province-level codes of ISO 3166-2:CN: a typo such as CN-ZZ for CN-GZ must not create a province.
+    private static readonly HashSet<string> ProvinceCodes =
+    [
+        "CN-AH", "CN-BJ", "CN-CQ", "CN-FJ", "CN-GD", "CN-GS", "CN-GX", "CN-GZ", "CN-HA", "CN-HB", "CN-HE", "CN-HI",
+        "CN-HK", "CN-HL", "CN-HN", "CN-JL", "CN-JS", "CN-JX", "CN-LN", "CN-MO", "CN-NM", "CN-NX", "CN-QH", "CN-SC",
+        "CN-SD", "CN-SH", "CN-SN", "CN-SX", "CN-TJ", "CN-TW", "CN-XJ", "CN-XZ", "CN-YN", "CN-ZJ",
+    ];
+
     /// <summary>
     /// Reads a corpus file from its bytes: they must be UTF-8 (a UTF-8 BOM is allowed). A file in another encoding
     /// (GBK, UTF-16) is reported with the line of its first invalid byte instead of being read as mojibake.
@@ -252,7 +260,7 @@ public sealed partial record CorpusFile
             error(LineOf("level"), $"unknown level '{level}': expected {string.Join(" or ", KnownLevels)}");
             ok = false;
         }
-        if (jurisdiction is not null && !JurisdictionCode().IsMatch(jurisdiction))
+        if (jurisdiction is not null && (!JurisdictionCode().IsMatch(jurisdiction) || (jurisdiction != "CN" && !ProvinceCodes.Contains(jurisdiction))))
         {
             error(LineOf("jurisdiction"), $"jurisdiction '{jurisdiction}' must be CN or an ISO 3166-2:CN code such as CN-GZ");
             ok = false;

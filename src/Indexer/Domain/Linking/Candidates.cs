@@ -136,5 +136,6 @@ internal static class Candidates
 
     /// <summary>Metric (content characters only), value and target year, or null when the target has no value.</summary>
     public static string? TargetKey(QuantTarget t) =>
-        t.Value is { } v ? $"{TextFeatures.Content(t.Metric)}|{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}|{t.TargetYear}" : null;
+        // A decimal keeps its scale: 73 from "73%" and 73.0 from a table cell must give the same key.
+        t.Value is { } v ? $"{TextFeatures.Content(t.Metric)}|{v.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)}|{t.TargetYear}" : null;
 }

@@ -32,6 +32,8 @@ public sealed record LinkerOptions
     /// <summary>same-topic: IDF-weighted bigram cosine (plus the shared-tag bonus) at least this, and the pair
     /// is the best match of one side in the other's document.</summary>
     public double SameTopicScore { get; init; } = 0.065;
+    /// <summary>Without a shared topic tag, same-topic needs at least this bigram cosine.</summary>
+    public double SameTopicUntaggedCosine { get; init; } = 0.12;
     /// <summary>Bonus per shared topic tag (at most three count).</summary>
     public double SharedTopicBonus { get; init; } = 0.015;
     /// <summary>Two clauses sharing a single word (电子, 农药, 汽车) are not a link: at least this many separate

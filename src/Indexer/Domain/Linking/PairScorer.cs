@@ -46,7 +46,9 @@ internal static class PairScorer
             (relation, score, note) = (Relations.Paraphrase, Math.Max(0.5, containment), "同一量化目标");
         else if (runs >= o.MinSharedRuns && (containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine))
             (relation, score) = (Relations.Paraphrase, Math.Max(containment, cosine));
-        else if (topic >= o.SameTopicScore)
+        // Same topic is backed by shared tags and text (issue 6): a shared topic tag, unless the wording alone is
+        // strong (a clause whose topic the tagger missed).
+        else if (topic >= o.SameTopicScore && (sharedTopics > 0 || cosine >= o.SameTopicUntaggedCosine))
             (relation, score) = (Relations.SameTopic, topic);
 
         // Two indicator-table rows of the same indicator with different figures (吨钢综合能耗 572→560 in the

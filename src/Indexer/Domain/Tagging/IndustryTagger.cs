@@ -8,7 +8,10 @@ namespace GreenPolicy.Domain.Tagging;
 ///    省食品药品监管局 hide the 钢铁, 电子 and 食品 inside them);
 /// 2. a list-only form (冶金, 有色, 装备, 电子, 煤炭 …) counts only as an item of an enumeration of
 ///    industries: "以煤炭、电力、化工、冶金、有色、建材等传统行业" is six industries, "冶金尘泥" none;
-/// 3. one tag per industry, at its first occurrence.
+/// 3. an industry word that is an item of a list of things to be recycled is a waste stream, not the
+///    industry: "推动废旧机电产品、…、汽车、家电、手机、电池、塑料、橡胶、玻璃、废弃油脂等再生资源利用",
+///    "汽车回收拆解", "家用电器与电子产品回收处理" (the list runs on to 等再生资源 / 回收 / 拆解 / 废弃);
+/// 4. one tag per industry, at its first occurrence that counts.
 /// </summary>
 public sealed partial class IndustryTagger
 {
@@ -51,6 +54,8 @@ public sealed partial class IndustryTagger
             var listOnly = h.Values.All(v => v.Kind == Kind.ListOnly);
             if (listOnly && !InEnumeration(text, hits, k))
                 continue;
+            if (IsRecycledStream(text, h))
+                continue;
             foreach (var v in h.Values.Where(v => v.Industry is not null))
             {
                 if (seen.Add(v.Industry!.Code))
@@ -76,6 +81,17 @@ public sealed partial class IndustryTagger
     }
 
     private static bool IsListGap(string gap) => ListGap().IsMatch(gap);
+
+    // The hit, and the short list items after it, end in a recycling head: "橡胶、玻璃、废弃油脂等再生资源",
+    // "电子产品回收". A term that is itself about recycling (再生资源, 废旧…) is the recycling industry.
+    private static bool IsRecycledStream(string text, LexiconHit<Entry> h) =>
+        !RecyclingWord().IsMatch(h.Term) && RecyclingTail().IsMatch(text[h.End..]);
+
+    [GeneratedRegex(@"^(?:[、与和及][^，。；;：、等,与和及]{1,8}?)*等?(?:再生资源|废旧|废弃|回收|拆解)")]
+    private static partial Regex RecyclingTail();
+
+    [GeneratedRegex(@"再生|回收|废|再制造")]
+    private static partial Regex RecyclingWord();
 
     [GeneratedRegex(@"^(行业|产业|工业)?\s?[、和与及/]\s?$")]
     private static partial Regex ListGap();

@@ -1,0 +1,68 @@
+using GreenPolicy.Domain;
+using GreenPolicy.Search;
+
+namespace GreenPolicy.Indexer.Tests.Search;
+
+public sealed class AggregateTests : IDisposable
+{
+    private readonly GreenPolicy.Index.LuceneStore store = SmallIndex.Open(Documents());
+
+    public void Dispose() => store.Dispose();
+
+    private static IReadOnlyList<ParsedDocument> Documents()
+    {
+        var docs = SmallIndex.Documents().ToList();
+        var nat = docs[0];
+        var target = new QuantTarget
+        {
+            Metric = "单位工业增加值能耗", Value = 18, Unit = "%", Direction = "decrease", BaseYear = 2015, TargetYear = 2020, Rule = "test",
+        };
+        docs[0] = nat with { Clauses = nat.Clauses.Select(c => c.EId == "p5" ? c with { Targets = [target] } : c).ToList() };
+        return docs;
+    }
+
+    [Fact]
+    public void IndustriesCountClausesByDocumentIncludingChildrenUnderTheirParent()
+    {
+        var industries = store.Industries();
+        var c32 = industries.Single(i => i.Code == "C32");
+        Assert.Equal("有色金属", c32.Name);
+        // gz/p1 is tagged C32; nat/p1 and nat/p3 are tagged 电解铝 (C3216 ⊂ C32).
+        Assert.Equal(1, c32.ClauseCountsByDoc["gz"]);
+        Assert.Equal(2, c32.ClauseCountsByDoc["nat"]);
+        Assert.Equal("C32", industries.Single(i => i.Code == "C3216").Parent);
+    }
+
+    [Fact]
+    public void DepartmentsCountClausesByRole()
+    {
+        var energy = store.Departments().Single(d => d.Canonical == "工业和信息化部节能与综合利用司");
+        Assert.Equal(1, energy.ClauseCountsByRole[Roles.Lead]);
+        Assert.Equal(1, energy.ClauseCountsByRole[Roles.Participant]);
+    }
+
+    [Fact]
+    public void TargetsAreListedWithTheirClauseAndFilteredByYearAndIndustry()
+    {
+        var all = store.Targets(new TargetFilter());
+        var row = Assert.Single(all);
+        Assert.Equal("nat/p5", row.ClauseId);
+        Assert.Equal(2020, row.Target.TargetYear);
+        Assert.Empty(store.Targets(new TargetFilter(Year: 2030)));
+        Assert.Single(store.Targets(new TargetFilter(Industry: "钢铁")));
+        Assert.Empty(store.Targets(new TargetFilter(Industry: "C32")));
+    }
+
+    [Fact]
+    public void DocumentsAndClausesComeBackWhole()
+    {
+        var view = store.Document("nat");
+        Assert.NotNull(view);
+        Assert.Equal(["nat/p1", "nat/p2", "nat/p3", "nat/p4", "nat/p5", "nat/p6"], view!.Clauses.Select(c => c.Id));
+        Assert.Equal(6, view.Summary.ClauseCount);
+        Assert.Null(store.Document("nope"));
+        var clause = store.Clause("nat/p3")!;
+        Assert.Equal(Roles.Lead, clause.Departments.Single().Role);
+        Assert.Null(store.Clause("nat/none"));
+    }
+}

@@ -1,0 +1,74 @@
+using GreenPolicy.Domain;
+using GreenPolicy.Index;
+
+namespace GreenPolicy.Indexer.Tests.Search;
+
+public class QueryUnderstandingTests
+{
+    private static readonly QueryUnderstanding Understanding =
+        new(new VocabularyIndex(SmallIndex.Vocabulary), [SmallIndex.National(), SmallIndex.Guizhou()]);
+
+    [Fact]
+    public void AQuestionIsSegmentedIntoQuestionWordsModalityIndustryAndPlainWords()
+    {
+        var plan = Understanding.Understand("哪些条款禁止新增钢铁产能");
+        Assert.Equal(["新增", "钢铁", "产能"], plan.Concepts.Select(c => c.Surface));
+        Assert.Contains(new TagTerm(Fields.Industry, "C31"), plan.Concepts[1].Tags);
+        Assert.Contains(plan.Boosts, b => b.Field == Fields.Modality && b.Value == Modalities.Prohibit);
+        Assert.Contains(plan.Notes, n => n.Contains("哪些"));
+        Assert.Contains(plan.Notes, n => n.Contains("条款"));
+    }
+
+    [Theory]
+    // 贵州 names the Guizhou document's scope (贵州省 without 省): a boost, not a required word.
+    [InlineData("贵州 钢铁", Fields.Jurisdiction, "CN-GZ")]
+    // A short title names a document.
+    [InlineData("贵州省绿色制造三年行动计划 钢铁", Fields.Doc, "gz")]
+    // 国家 names the national level.
+    [InlineData("国家 钢铁", Fields.Level, Levels.National)]
+    public void PlaceDocumentAndLevelWordsBecomeBoosts(string q, string field, string value)
+    {
+        var plan = Understanding.Understand(q);
+        Assert.Contains(plan.Boosts, b => b.Field == field && b.Value == value);
+        Assert.Equal(["钢铁"], plan.Concepts.Select(c => c.Surface));
+    }
+
+    [Fact]
+    public void AliasesExpandToTheWholeGroup()
+    {
+        var plan = Understanding.Understand("环保部");
+        var concept = Assert.Single(plan.Concepts);
+        Assert.Contains("生态环境部", concept.Alternatives);
+        Assert.Contains("环境保护部", concept.Alternatives);
+        Assert.Contains(new TagTerm(Fields.Department, "生态环境部"), concept.Tags);
+        // VOCs is a synonym group, not a tag.
+        var vocs = Assert.Single(Understanding.Understand("VOCs").Concepts);
+        Assert.Contains("挥发性有机物", vocs.Alternatives);
+        Assert.Empty(vocs.Tags);
+    }
+
+    [Fact]
+    public void RoleWordQualifiesTheDepartment()
+    {
+        var plan = Understanding.Understand("节能司 负责");
+        Assert.Equal(["节能司"], plan.Concepts.Select(c => c.Surface));
+        Assert.Contains(plan.Boosts, b => b.Field == Fields.DepartmentRole && b.Value == "工业和信息化部节能与综合利用司|lead");
+    }
+
+    [Fact]
+    public void UserSyntaxQuotesAndExclusions()
+    {
+        var plan = Understanding.Understand("\"阶梯 电价\" -水泥 ＶＯＣｓ");
+        Assert.True(plan.Concepts[0].Exact);
+        Assert.Equal("阶梯 电价", plan.Concepts[0].Surface);
+        Assert.Equal("水泥", Assert.Single(plan.Excluded).Surface);
+        Assert.Equal("vocs", plan.Concepts[1].Surface);
+    }
+
+    [Fact]
+    public void YearWordsMatchTextOrYearTag()
+    {
+        var concept = Assert.Single(Understanding.Understand("2020年").Concepts);
+        Assert.Contains(new TagTerm(Fields.Year, "2020"), concept.Tags);
+    }
+}
