@@ -21,7 +21,9 @@ internal static class HttpBench
         double RequestsPerSecond,
         Percentiles Latency,
         double WorkingSetMbAfterLoad,
-        double PeakWorkingSetMb);
+        double PeakWorkingSetMb,
+        double StartCpuMs = double.NaN,
+        double SiteCpuMsPerRequest = double.NaN);
 
     public static Result Run(string webDll, string corpusDir, string indexRoot, IReadOnlyList<BenchQuery> queries,
         int concurrency, int maxRequests, TimeSpan limit, Action<string> log)
@@ -63,7 +65,7 @@ internal static class HttpBench
         try
         {
             var first = Uri(queries[0]);
-            double startMs = double.NaN;
+            double startMs = double.NaN, startCpuMs = double.NaN;
             while (watch.Elapsed < TimeSpan.FromMinutes(5))
             {
                 if (site.HasExited)
@@ -76,6 +78,8 @@ internal static class HttpBench
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         startMs = watch.Elapsed.TotalMilliseconds;
+                        site.Refresh();
+                        startCpuMs = site.TotalProcessorTime.TotalMilliseconds;
                         break;
                     }
                 }
@@ -96,6 +100,8 @@ internal static class HttpBench
             var samples = new double[maxRequests];
             var next = -1;
             var errors = 0;
+            site.Refresh();
+            var cpuBefore = site.TotalProcessorTime.TotalMilliseconds;
             var load = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
@@ -126,9 +132,10 @@ internal static class HttpBench
             var seconds = load.Elapsed.TotalSeconds;
             var done = Math.Min(maxRequests, next);
             site.Refresh();
+            var cpuPerRequest = (site.TotalProcessorTime.TotalMilliseconds - cpuBefore) / Math.Max(1, Math.Min(maxRequests, next));
             var ws = site.WorkingSet64 / 1048576.0;
             var peak = site.PeakWorkingSet64 / 1048576.0;
-            return new Result(startMs, concurrency, done, errors, seconds, done / seconds, Percentiles.Of(samples.Take(done).ToArray()), ws, peak);
+            return new Result(startMs, concurrency, done, errors, seconds, done / seconds, Percentiles.Of(samples.Take(done).ToArray()), ws, peak, startCpuMs, cpuPerRequest);
         }
         finally
         {
