@@ -11,7 +11,8 @@ builder.AddSiteServices();  // JSON and HTML encoders, problem details, OpenAPI,
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
-app.WarmUpPolicyStore();    // build/open the index before the first request
+if (!app.WarmUpPolicyStore())  // build/open the index before the first request
+    return 2;                   // no index and no corpus to build one from: the reason is logged
 app.UseSitePipeline();      // errors as problem+json, security headers, encoding guard, 404 page, rate limiter
 app.UseStaticFiles();
 app.UseAntiforgery();
@@ -29,5 +30,6 @@ app.MapApiFallback();
 app.MapRazorComponents<App>();
 
 app.Run();
+return 0;
 
 public partial class Program;

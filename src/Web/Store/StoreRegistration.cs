@@ -40,10 +40,22 @@ public static class StoreRegistration
         return builder;
     }
 
-    /// <summary>Builds (or opens) the index at start-up rather than on the first request.</summary>
-    public static WebApplication WarmUpPolicyStore(this WebApplication app)
+    /// <summary>
+    /// Builds (or opens) the index at start-up rather than on the first request. False, with the reason
+    /// logged in one line, when there is neither a usable index nor a corpus to build one from.
+    /// </summary>
+    public static bool WarmUpPolicyStore(this WebApplication app)
     {
-        _ = app.Services.GetRequiredService<IPolicyStoreProvider>();
-        return app;
+        try
+        {
+            _ = app.Services.GetRequiredService<IPolicyStoreProvider>();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException
+                                      or ArgumentException)
+        {
+            app.Logger.LogCritical("GreenPolicy cannot start: {Reason}", e.Message);
+            return false;
+        }
     }
 }
