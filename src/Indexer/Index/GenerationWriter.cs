@@ -129,6 +129,9 @@ public static class GenerationWriter
         ];
     }
 
+    /// <summary>Lucene's limit on one binary doc value's length.</summary>
+    internal const int MaxDocValueBytes = 32_766;
+
     internal static Document ClauseToLucene(Clause clause, DocumentMeta meta, int rank, VocabularyIndex vocab)
     {
         var doc = new Document
@@ -137,9 +140,22 @@ public static class GenerationWriter
             new StringField(Fields.Id, clause.Id, Field.Store.YES),
             new TextField(Fields.Text, clause.Text, Field.Store.NO),
             new StoredField(Fields.Json, IndexJson.Write(clause)),
-            new StoredField(Fields.HitJson, IndexJson.Write(HitRecord.From(clause))),
             new NumericDocValuesField(Fields.Sequence, rank * 1_000_000L + clause.Order),
         };
+        // The hit record is read for every returned hit: as a binary doc value it is one random read,
+        // where a stored field decompresses the whole 16 KB chunk around it (full clause JSON with links
+        // and evidence of its neighbours included) — the largest cost of a search at 30,000 clauses.
+        // A record too long for a doc value (a very long clause) stays a stored field.
+        var hit = System.Text.Encoding.UTF8.GetBytes(IndexJson.Write(HitRecord.From(clause)));
+        if (hit.Length <= MaxDocValueBytes)
+        {
+            doc.Add(new BinaryDocValuesField(Fields.HitJson, new BytesRef(hit)));
+        }
+        else
+        {
+            doc.Add(new StoredField(Fields.HitJson, new BytesRef(hit)));
+            doc.Add(new BinaryDocValuesField(Fields.HitJson, new BytesRef()));
+        }
         if (!string.IsNullOrWhiteSpace(clause.Heading))
         {
             doc.Add(new TextField(Fields.Heading, clause.Heading, Field.Store.NO));

@@ -234,7 +234,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         }
         var query = relaxed;
         var seen = strict.Select(h => h.Doc).ToHashSet();
-        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts);
+        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts, FacetOrdinalsOf);
         searcher.Search(query, collector);
         // Scores below every strict hit: partial matches never outrank full ones.
         var floor = strict.Count > 0 ? strict.Min(h => h.Score) : 0f;
@@ -255,10 +255,35 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// A hit's compact record: the binary doc value (see <see cref="GenerationWriter"/>); the stored
+    /// field when the value is empty (a record too long for a doc value) or absent (an older generation).
+    /// </summary>
+    private HitRecord ReadHitRecord(int doc)
+    {
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        var local = doc - leaf.DocBase;
+        if (leaf.AtomicReader.GetBinaryDocValues(Fields.HitJson) is { } values)
+        {
+            var bytes = new BytesRef();
+            values.Get(local, bytes);
+            if (bytes.Length > 0)
+            {
+                return IndexJson.Read<HitRecord>(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length));
+            }
+        }
+        var stored = leaf.AtomicReader.Document(local);
+        if (stored.GetBinaryValue(Fields.HitJson) is { } binary)
+        {
+            return IndexJson.Read<HitRecord>(System.Text.Encoding.UTF8.GetString(binary.Bytes, binary.Offset, binary.Length));
+        }
+        return IndexJson.Read<HitRecord>(stored.Get(Fields.HitJson));
+    }
+
     private SearchHit Hit(int doc, float score, QueryPlan plan)
     {
         // The compact hit record, not the whole clause with its links and evidence.
-        var clause = IndexJson.Read<HitRecord>(searcher.Doc(doc).Get(Fields.HitJson));
+        var clause = ReadHitRecord(doc);
         var snippet = SnippetHighlighter.Highlight(clause.Text, plan.HighlightStrings, plan.LooseStrings);
         return new SearchHit
         {

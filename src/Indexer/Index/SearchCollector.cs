@@ -87,7 +87,7 @@ internal sealed class SearchCollector : ICollector
     private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
     private FacetOrdinals? segmentFacets;
     private int[][] segmentCounts = [];
-    private NumericDocValues? sequence;
+    private long[]? sequence;
 
     private readonly (FilterDimension Dimension, float Factor)[] boosts;
     private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
@@ -122,9 +122,10 @@ internal sealed class SearchCollector : ICollector
         docBase = context.DocBase;
         var reader = context.AtomicReader;
         segmentFilters = filters.Select(f => f.ForSegment(reader)).ToArray();
-        segmentFacets = this.facetDims.Length == 0 ? null : ordinalsOf(context);
+        var ordinals = ordinalsOf(context);
+        segmentFacets = this.facetDims.Length == 0 ? null : ordinals;
         segmentCounts = segmentFacets is null ? [] : Enumerable.Range(0, facetDims.Length).Select(d => new int[segmentFacets.ValueCount(d)]).ToArray();
-        sequence = reader.GetNumericDocValues(Fields.Sequence);
+        sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
     }
 
@@ -155,7 +156,7 @@ internal sealed class SearchCollector : ICollector
         {
             Count(f, doc);
         }
-        var seq = sequence?.Get(doc) ?? doc;
+        var seq = sequence is null ? doc : sequence[doc];
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
         foreach (var (matches, factor) in segmentBoosts)
         {

@@ -29,6 +29,9 @@ internal static partial class CiteLinks
                 first[d] = c.Index(d, c.Docs[d].Clauses.Select((cl, k) => (cl.Order, k)).Min().k);
         }
 
+        // The same reference recurs across documents (every provincial plan cites 《工业绿色发展规划（2016-2020年）》),
+        // and resolving it compares its title with every document's: resolve each distinct one once.
+        var resolved = new Dictionary<(string Written, string Title, bool IsNumber), (int Doc, int Clause)>();
         for (var i = 0; i < c.Count; i++)
         {
             var clause = c.Clauses[i];
@@ -38,7 +41,10 @@ internal static partial class CiteLinks
                 var written = clause.Text.Substring(m.Span.Start, m.Span.Length);
                 var title = m.TitleSpan is { } ts ? clause.Text.Substring(ts.Start, ts.Length)
                     : m.DocNumberSpan is { } ns ? clause.Text.Substring(ns.Start, ns.Length) : written;
-                var (targetDoc, targetClause) = Resolve(c, resolver, finder, byId, first, written, title, m.DocNumber is not null);
+                var key = (written, title, m.DocNumber is not null);
+                if (!resolved.TryGetValue(key, out var target))
+                    resolved[key] = target = Resolve(c, resolver, finder, byId, first, written, title, key.Item3);
+                var (targetDoc, targetClause) = target;
                 references[doc].Add(new DocumentReference(clause.Id, title, targetDoc < 0 ? null : c.Docs[targetDoc].Meta.Id, m.Span));
                 // A plan naming itself (贵州's notice quoting 《贵州省绿色制造三年行动计划》) is not a link.
                 if (targetDoc < 0 || targetDoc == doc || targetClause < 0) continue;

@@ -62,6 +62,7 @@ internal sealed class CorpusFeatures
     public readonly double[][] BigramIdfs;  // idf of each bigram, aligned with Bigrams
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
+    public readonly bool[][] InformativeBigrams; // Informative(bigram) of each bigram, aligned with Bigrams
     /// <summary>Sentences long enough to count as copied (content length, 4-gram shingles).</summary>
     public readonly (int Length, ulong[] Shingles)[][] LongSentences;
     public readonly string[][] TopicNames;
@@ -109,8 +110,10 @@ internal sealed class CorpusFeatures
         BigramNorm = new double[n];
         ShingleIdfs = new double[n][];
         BigramIdfs = new double[n][];
+        InformativeBigrams = new bool[n][];
         for (var i = 0; i < n; i++)
         {
+            InformativeBigrams[i] = Array.ConvertAll(Bigrams[i], b => Informative(b, o));
             ShingleIdfs[i] = Array.ConvertAll(Shingles[i], ShingleIdf);
             BigramIdfs[i] = Array.ConvertAll(Bigrams[i], BigramIdf);
             ShingleWeight[i] = ShingleIdfs[i].Sum();

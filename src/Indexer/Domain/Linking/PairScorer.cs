@@ -28,7 +28,7 @@ internal static class PairScorer
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
         // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
         var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
-            ? SharedRuns(c.Content[a], c.Bigrams[b], 2, bg => c.Informative(bg, o)).Count
+            ? SharedRunCount(c.Content[a], c.Bigrams[b], c.InformativeBigrams[b], o.MinSharedRuns)
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
@@ -111,6 +111,39 @@ internal static class PairScorer
             if (sb.Length > 0) { runs.Add(sb.ToString()); sb.Clear(); }
         }
         return runs.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// <see cref="SharedRuns"/> with bigrams, counted up to <paramref name="enough"/> distinct runs, without
+    /// allocating them: scoring only asks whether a pair shares at least two runs (园区, 循环化改造), and this
+    /// check ran on most candidate pairs (two thirds of pair scoring, mostly the strings and a dictionary
+    /// lookup per bigram). <paramref name="keep"/> is aligned with <paramref name="other"/>.
+    /// </summary>
+    internal static int SharedRunCount(string content, ulong[] other, bool[] keep, int enough)
+    {
+        if (content.Length < 2 || other.Length == 0) return 0;
+        Span<bool> covered = content.Length <= 1024 ? stackalloc bool[content.Length] : new bool[content.Length];
+        covered.Clear();
+        for (var i = 0; i + 2 <= content.Length; i++)
+        {
+            var key = ((ulong)content[i] << 16) | content[i + 1];
+            var at = Array.BinarySearch(other, key);
+            if (at >= 0 && keep[at]) covered[i] = covered[i + 1] = true;
+        }
+        Span<(int Start, int Length)> runs = stackalloc (int, int)[Math.Max(1, enough)];
+        var count = 0;
+        var text = content.AsSpan();
+        for (var i = 0; i < content.Length && count < enough;)
+        {
+            if (!covered[i]) { i++; continue; }
+            var start = i;
+            while (i < content.Length && covered[i]) i++;
+            var run = text[start..i];
+            var seen = false;
+            for (var r = 0; r < count && !seen; r++) seen = text.Slice(runs[r].Start, runs[r].Length).SequenceEqual(run);
+            if (!seen) runs[count++] = (start, i - start);
+        }
+        return count;
     }
 
     private static IEnumerable<string> Numbers(string text)
