@@ -28,6 +28,8 @@ public sealed class QueryBuilder
     /// <summary>Extra weight when the clause is specifically about the industry (see <see cref="Fields.IndustryFocus"/>).</summary>
     public float FocusWeight { get; init; } = 3.0f;
     public float OptionalWeight { get; init; } = 0.3f;
+    /// <summary>The form the user typed, over the other forms of its concept (see ConceptQuery).</summary>
+    public float LiteralWeight { get; init; } = 1.0f;
     public float LooseWeight { get; init; } = 0.4f;
     public float AlternativesTieBreaker { get; init; } = 0.1f;
 
@@ -164,6 +166,13 @@ public sealed class QueryBuilder
         if (forms.Disjuncts.Count > 0)
         {
             q.Add(forms, Occur.SHOULD);
+        }
+        if (concept.IsAliasForm)
+        {
+            // A form other than the tag's name is the user's own choice: 地条钢 is one of 钢铁's forms, but a
+            // search for 地条钢 wants the clauses that say 地条钢 above every other steel clause. (Typing the
+            // name itself, 有色金属, still finds 有色 clauses on an equal footing.)
+            AddField(q, Fields.Text, concept.Surface, LiteralWeight);
         }
         if (!concept.Exact && concept.Tags.Count == 0)
         {

@@ -36,6 +36,8 @@ public sealed record QueryConcept
     public IReadOnlyList<TagTerm> Tags { get; init; } = [];
     public bool Exact { get; init; }
     public bool Loose { get; init; }
+    /// <summary>The word typed is one of its tags' other forms, not their name (地条钢 for 钢铁, VOCs for 挥发性有机物).</summary>
+    public bool IsAliasForm { get; init; }
 }
 
 public sealed record TagTerm(string Field, string Value);

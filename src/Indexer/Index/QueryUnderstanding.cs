@@ -306,6 +306,7 @@ public sealed partial class QueryUnderstanding
             Surface = surface,
             Alternatives = alternatives.Select(Fold).Where(a => a.Length > 0).Distinct().Take(MaxAlternatives).ToList(),
             Tags = tags.Distinct().ToList(),
+            IsAliasForm = entries.All(e => Fold(e.Name) != Fold(surface)),
         };
     }
 
