@@ -57,6 +57,8 @@ public static partial class CitationParser
         (LocatorStepKind.Row, $"第(?<n>{N})行"),
         (LocatorStepKind.Box, $"专栏(?<n>{N})"),
         (LocatorStepKind.Annex, $"附件(?<n>{N})?"),
+        // 序言 / 序言第1段: the structure parser's locator for the paragraphs before the first numbered heading.
+        (LocatorStepKind.Preamble, "序言"),
         // 专栏1注: only right after a box, so that a title ending in 注 is left alone.
         (LocatorStepKind.Note, $"(?<=专栏{N})注"),
         // 二——2, as the evaluation writes the second —— bullet of part 二 (dashes are folded to '-').
@@ -258,7 +260,7 @@ public static partial class CitationParser
                 if (m.Groups["bare"].Success && !IsBarePartAllowed(f, mStart, start, m.Groups["dun"].Success, steps))
                     continue;
                 var n = NumberOf(m);
-                if (n is null && kind is not (LocatorStepKind.Annex or LocatorStepKind.Note))
+                if (n is null && kind is not (LocatorStepKind.Annex or LocatorStepKind.Note or LocatorStepKind.Preamble))
                     continue;
                 steps.Insert(0, (kind, n, null, mStart, mStart + m.Length));
                 pos = mStart;
@@ -301,7 +303,7 @@ public static partial class CitationParser
                 if (m.Groups["bare"].Success && !(pos + m.Length < s.Length && s[pos + m.Length] == '('))
                     continue;
                 var n = NumberOf(m);
-                if (n is null && Tokens[t].Kind is not (LocatorStepKind.Annex or LocatorStepKind.Note))
+                if (n is null && Tokens[t].Kind is not (LocatorStepKind.Annex or LocatorStepKind.Note or LocatorStepKind.Preamble))
                     continue;
                 steps.Add((Tokens[t].Kind, n, null, pos, pos + m.Length));
                 pos += m.Length;

@@ -32,6 +32,8 @@ public enum LocatorStepKind
     Heading,
     /// <summary>专栏1注: the note under a box's table (注：本专栏均为指导性指标…), its unnumbered paragraph.</summary>
     Note,
+    /// <summary>序言 → preamble: the text before the first numbered heading (序言第2段 is its second paragraph).</summary>
+    Preamble,
 }
 
 /// <summary>One step of a locator: 三, （二）, 第2段, 专栏4, 主要目标 …; Span is on the text the user typed.</summary>
@@ -53,6 +55,7 @@ public sealed record LocatorStep(LocatorStepKind Kind, int? Number, string? Name
         LocatorStepKind.Point => $"——{Number}",
         LocatorStepKind.Heading => Name ?? "",
         LocatorStepKind.Note => "注",
+        LocatorStepKind.Preamble => "序言",
         _ => "",
     };
 

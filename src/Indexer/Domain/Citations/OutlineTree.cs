@@ -131,6 +131,8 @@ internal sealed class OutlineTree
                     : [];
             case LocatorStepKind.Heading:
                 return ByHeading(current, step.Name ?? "");
+            case LocatorStepKind.Preamble:
+                return current.Length == 0 && _nodes.ContainsKey("preamble") ? ["preamble"] : [];
             default:
                 return [];
         }
