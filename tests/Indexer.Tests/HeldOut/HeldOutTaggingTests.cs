@@ -24,19 +24,7 @@ public class HeldOutTaggingTests(ITestOutputHelper output)
         var clauses = CorpusDocuments.All.SelectMany(d => DocumentTagger.Tag(d, tax).Clauses).ToList();
 
         var report = new TagScorer(json.RootElement).Score(clauses, "own");
-        output.WriteLine($"items {report.Items}, not found {report.NotFound}, ambiguous {report.Ambiguous}");
-        output.WriteLine($"departments {report.Departments}");
-        output.WriteLine($"industries  {report.Industries}");
-        output.WriteLine($"years       {report.Years}");
-        output.WriteLine($"modality    accuracy={report.ModalityAccuracy:0.000}");
-        foreach (var f in report.Failures)
-            output.WriteLine("  " + f);
-
         Assert.True(report.Items >= 50, $"only {report.Items} judged items");
-        Assert.True(report.NotFound + report.Ambiguous == 0, $"{report.NotFound} snippets not found, {report.Ambiguous} ambiguous");
-        Assert.True(report.Departments.F1 >= 0.90, $"departments F1 {report.Departments.F1:0.000} < 0.90");
-        Assert.True(report.Industries.F1 >= 0.85, $"industries F1 {report.Industries.F1:0.000} < 0.85");
-        Assert.True(report.Years.F1 >= 0.95, $"target years F1 {report.Years.F1:0.000} < 0.95");
-        Assert.True(report.ModalityAccuracy >= 0.85, $"modality accuracy {report.ModalityAccuracy:0.000} < 0.85");
+        report.AssertMeetsIssueThresholds(output);
     }
 }

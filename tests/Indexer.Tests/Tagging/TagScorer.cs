@@ -23,7 +23,26 @@ internal sealed partial class TagScorer
     }
 
     public sealed record Report(Counts Departments, Counts Industries, Counts Years, double ModalityAccuracy,
-        int Items, int NotFound, int Ambiguous, IReadOnlyList<string> Failures);
+        int Items, int NotFound, int Ambiguous, IReadOnlyList<string> Failures)
+    {
+        /// <summary>Prints the figures and failures, then asserts issue 3's thresholds (every snippet found once).</summary>
+        public void AssertMeetsIssueThresholds(Xunit.Abstractions.ITestOutputHelper output)
+        {
+            output.WriteLine($"items {Items}, not found {NotFound}, ambiguous {Ambiguous}");
+            output.WriteLine($"departments {Departments}");
+            output.WriteLine($"industries  {Industries}");
+            output.WriteLine($"years       {Years}");
+            output.WriteLine($"modality    accuracy={ModalityAccuracy:0.000}");
+            foreach (var f in Failures)
+                output.WriteLine("  " + f);
+
+            Assert.True(NotFound + Ambiguous == 0, $"{NotFound} snippets not found, {Ambiguous} ambiguous");
+            Assert.True(Departments.F1 >= 0.90, $"departments F1 {Departments.F1:0.000} < 0.90");
+            Assert.True(Industries.F1 >= 0.85, $"industries F1 {Industries.F1:0.000} < 0.85");
+            Assert.True(Years.F1 >= 0.95, $"target years F1 {Years.F1:0.000} < 0.95");
+            Assert.True(ModalityAccuracy >= 0.85, $"modality accuracy {ModalityAccuracy:0.000} < 0.85");
+        }
+    }
 
     private readonly JsonElement _gold;
     private readonly Dictionary<string, string> _alias = [];
