@@ -1,4 +1,5 @@
 using GreenPolicy.Domain;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
@@ -84,18 +85,21 @@ public static class GenerationWriter
     public static void Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress = null)
     {
         var vocab = new VocabularyIndex(vocabulary);
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, new ChineseAnalyzer())
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, ExactTerms.IndexAnalyzer())
         {
             OpenMode = OpenMode.CREATE,
             Similarity = Similarity,
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 128,
         };
         using var writer = new IndexWriter(directory, config);
         var ordered = documents
             .OrderBy(d => d.Meta.Date ?? "9999")
             .ThenBy(d => d.Meta.Id, StringComparer.Ordinal)
             .ToList();
-        for (var rank = 0; rank < ordered.Count; rank++)
+        // Documents are analysed on every core: IndexWriter takes documents from several threads at once.
+        // Which segment a clause lands in does not matter: reading order is the Sequence doc value, and
+        // searches break ties by it, not by document number.
+        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, rank =>
         {
             var parsed = ordered[rank];
             writer.AddDocument(DocumentToLucene(parsed, rank));
@@ -104,9 +108,9 @@ public static class GenerationWriter
                 writer.AddDocument(ClauseToLucene(clause, parsed.Meta, rank, vocab));
             }
             progress?.Invoke($"{parsed.Meta.Id}: {parsed.Clauses.Count} clauses");
-        }
-        // One segment: the index is built once and only read afterwards (DESIGN.md §8).
-        writer.ForceMerge(1);
+        });
+        // No ForceMerge(1): rewriting the whole index once more cost a fifth of the write, and searches
+        // read any number of segments.
         writer.Commit();
     }
 
@@ -123,8 +127,8 @@ public static class GenerationWriter
         };
         return
         [
-            new StringField(Fields.Record, Fields.DocumentRecord, Field.Store.NO),
-            new StringField(Fields.Id, parsed.Meta.Id, Field.Store.YES),
+            new Field(Fields.Record, Fields.DocumentRecord, ExactTerms.Type),
+            new Field(Fields.Id, parsed.Meta.Id, ExactTerms.StoredType),
             new StoredField(Fields.Json, IndexJson.Write(record)),
         ];
     }
@@ -134,10 +138,11 @@ public static class GenerationWriter
 
     internal static Document ClauseToLucene(Clause clause, DocumentMeta meta, int rank, VocabularyIndex vocab)
     {
+        var exact = new ExactTerms();
+        exact.Add(Fields.Record, Fields.ClauseRecord);
         var doc = new Document
         {
-            new StringField(Fields.Record, Fields.ClauseRecord, Field.Store.NO),
-            new StringField(Fields.Id, clause.Id, Field.Store.YES),
+            new Field(Fields.Id, clause.Id, ExactTerms.StoredType),
             new TextField(Fields.Text, clause.Text, Field.Store.NO),
             new StoredField(Fields.Json, IndexJson.Write(clause)),
             new NumericDocValuesField(Fields.Sequence, rank * 1_000_000L + clause.Order),
@@ -169,9 +174,9 @@ public static class GenerationWriter
         doc.Add(new Int32Field(Fields.PeriodEnd, periodEnd, Field.Store.NO));
         doc.Add(new NumericDocValuesField(Fields.PeriodEnd, periodEnd));
 
-        AddTag(doc, Fields.Doc, meta.Id, facet: true);
-        AddTag(doc, Fields.Level, meta.Level, facet: true);
-        AddTag(doc, Fields.Jurisdiction, meta.Jurisdiction, facet: true);
+        AddTag(doc, exact, Fields.Doc, meta.Id, facet: true);
+        AddTag(doc, exact, Fields.Level, meta.Level, facet: true);
+        AddTag(doc, exact, Fields.Jurisdiction, meta.Jurisdiction, facet: true);
 
         var tagNames = new List<string>();
         var facetIndustries = new HashSet<string>();
@@ -188,11 +193,11 @@ public static class GenerationWriter
         }
         foreach (var code in filterIndustries)
         {
-            doc.Add(new StringField(Fields.Industry, code, Field.Store.NO));
+            exact.Add(Fields.Industry, code);
         }
         foreach (var code in FocusIndustries(clause).SelectMany(vocab.IndustryWithAncestors).Distinct())
         {
-            doc.Add(new StringField(Fields.IndustryFocus, code, Field.Store.NO));
+            exact.Add(Fields.IndustryFocus, code);
         }
         foreach (var code in facetIndustries)
         {
@@ -213,24 +218,24 @@ public static class GenerationWriter
         }
         foreach (var value in departments)
         {
-            AddTag(doc, Fields.Department, value, facet: true);
+            AddTag(doc, exact, Fields.Department, value, facet: true);
         }
         foreach (var value in departmentRoles)
         {
-            doc.Add(new StringField(Fields.DepartmentRole, value, Field.Store.NO));
+            exact.Add(Fields.DepartmentRole, value);
         }
 
         foreach (var year in clause.TargetYears.Distinct())
         {
-            AddTag(doc, Fields.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture), facet: true);
+            AddTag(doc, exact, Fields.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture), facet: true);
         }
         foreach (var modality in clause.Modality.Distinct())
         {
-            AddTag(doc, Fields.Modality, modality, facet: true);
+            AddTag(doc, exact, Fields.Modality, modality, facet: true);
         }
         foreach (var topic in clause.Topics.Select(t => t.Name).Distinct())
         {
-            AddTag(doc, Fields.Topic, topic, facet: true);
+            AddTag(doc, exact, Fields.Topic, topic, facet: true);
             tagNames.Add(topic);
             if (vocab.Find(VocabularyKinds.Topic, topic) is { } entry)
             {
@@ -239,7 +244,7 @@ public static class GenerationWriter
         }
         foreach (var place in clause.Places.Select(t => t.Name).Distinct())
         {
-            AddTag(doc, Fields.Place, place, facet: false);
+            AddTag(doc, exact, Fields.Place, place, facet: false);
             tagNames.Add(place);
             if (vocab.Find(VocabularyKinds.Place, place) is { } entry)
             {
@@ -248,7 +253,7 @@ public static class GenerationWriter
         }
         if (clause.Targets.Count > 0)
         {
-            doc.Add(new StringField(Fields.HasTargets, "1", Field.Store.NO));
+            exact.Add(Fields.HasTargets, "1");
         }
         foreach (var name in tagNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
         {
@@ -256,6 +261,7 @@ public static class GenerationWriter
             // (position gap below), so 钢铁 + 铁合金 does not make a phrase 钢铁铁合金.
             doc.Add(new TextField(Fields.Tags, name, Field.Store.NO));
         }
+        exact.AddTo(doc);
         return doc;
     }
 
@@ -280,12 +286,72 @@ public static class GenerationWriter
         return bySentence.Values.Where(codes => codes.Count <= 2).SelectMany(c => c).Distinct().ToList();
     }
 
-    private static void AddTag(Document doc, string field, string value, bool facet)
+    private static void AddTag(Document doc, ExactTerms exact, string field, string value, bool facet)
     {
-        doc.Add(new StringField(field, value, Field.Store.NO));
+        exact.Add(field, value);
         if (facet)
         {
             doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
         }
+    }
+}
+
+/// <summary>
+/// A record's exact terms (filters, facets, identity), gathered per field and written as one field per
+/// name, its values separated by <see cref="ExactTermsAnalyzer.Separator"/>. Indexed like a StringField:
+/// every value one term, documents only, no norms.
+/// </summary>
+internal sealed class ExactTerms
+{
+    public static readonly FieldType Type = NewType(stored: false);
+    public static readonly FieldType StoredType = NewType(stored: true);
+
+    /// <summary>The fields written this way, analysed with <see cref="ExactTermsAnalyzer"/>.</summary>
+    public static readonly IReadOnlyList<string> FieldNames =
+    [
+        Fields.Record, Fields.Id, Fields.Doc, Fields.Level, Fields.Jurisdiction, Fields.Industry, Fields.IndustryFocus,
+        Fields.Department, Fields.DepartmentRole, Fields.Year, Fields.Modality, Fields.Topic, Fields.Place, Fields.HasTargets,
+    ];
+
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
+
+    public void Add(string field, string value)
+    {
+        if (value.Contains(ExactTermsAnalyzer.Separator))
+        {
+            throw new ArgumentException($"an exact term may not hold a line break: {field}={value}", nameof(value));
+        }
+        if (!_values.TryGetValue(field, out var list))
+        {
+            _values[field] = list = [];
+        }
+        list.Add(value);
+    }
+
+    public void AddTo(Document doc)
+    {
+        foreach (var (field, values) in _values)
+        {
+            doc.Add(new Field(field, string.Join(ExactTermsAnalyzer.Separator, values), Type));
+        }
+    }
+
+    /// <summary>The analyzer for writing records: exact-term fields by <see cref="ExactTermsAnalyzer"/>, text by <see cref="ChineseAnalyzer"/>.</summary>
+    public static Analyzer IndexAnalyzer() =>
+        new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(new ChineseAnalyzer(),
+            FieldNames.ToDictionary(f => f, Analyzer (_) => new ExactTermsAnalyzer()));
+
+    private static FieldType NewType(bool stored)
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = stored,
+            OmitNorms = true,
+            IndexOptions = IndexOptions.DOCS_ONLY,
+        };
+        type.Freeze();
+        return type;
     }
 }

@@ -38,6 +38,7 @@ public static class CorpusPipeline
         {
             (d.IsError ? errors : warnings).Add(BuildError.From(d));
         }
+        progress?.Invoke($"read {files.Count} files");
 
         // 2. Taxonomies (the tagger's and the query vocabulary's source).
         Taxonomies? taxonomies = null;
@@ -63,30 +64,24 @@ public static class CorpusPipeline
             return new CorpusResult([], QueryVocabulary.Empty, errors, warnings);
         }
 
-        // 3. Structure, 4. tags.
+        // 3. Structure, 4. tags: documents are independent, so they are parsed on every core; results
+        // and errors are then taken in file order, so a build reports the same way however it was scheduled.
+        var outcomes = new (ParsedDocument? Doc, BuildError? Error)[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            outcomes[k] = ParseAndTag(files[k], taxonomies!));
         var parsed = new List<ParsedDocument>();
-        foreach (var file in files)
+        foreach (var (doc, error) in outcomes)
         {
-            try
+            if (error is not null)
             {
-                var doc = StructureParser.Parse(file.Meta!, file.Body);
-                doc = DocumentTagger.Tag(doc, taxonomies!);
-                if (!doc.Clauses.Any(c => c.Text.AsSpan().IndexOfAny(SentenceEnds) >= 0))
-                {
-                    // "一、总体要求\n二、重点任务\n三、保障措施" and nothing else: headings, but no sentence anyone could cite.
-                    errors.Add(new BuildError(file.FileName, file.BodyStartLine,
-                        $"no clause text: {doc.Clauses.Count} heading(s) and no sentence (nothing ends with 。；！？)"));
-                    continue;
-                }
-                parsed.Add(doc);
-                progress?.Invoke($"parsed {file.FileName}: {doc.Clauses.Count} clauses");
+                errors.Add(error);
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            else if (doc is not null)
             {
-                // A parser bug must not replace the serving index with a partial one: report and stop.
-                errors.Add(new BuildError(file.FileName, file.BodyStartLine, $"{e.GetType().Name}: {e.Message}"));
+                parsed.Add(doc);
             }
         }
+        progress?.Invoke($"parsed and tagged {parsed.Count} documents, {parsed.Sum(d => d.Clauses.Count)} clauses");
         foreach (var group in parsed.SelectMany(d => d.Clauses).GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var first = group.First();
@@ -101,5 +96,25 @@ public static class CorpusPipeline
         var linked = Linker.Link(parsed);
         progress?.Invoke($"linked {linked.Sum(d => d.Clauses.Sum(c => c.Links.Count))} clause links");
         return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies!, linked), errors, warnings);
+    }
+
+    private static (ParsedDocument? Doc, BuildError? Error) ParseAndTag(CorpusFile file, Taxonomies taxonomies)
+    {
+        try
+        {
+            var doc = DocumentTagger.Tag(StructureParser.Parse(file.Meta!, file.Body), taxonomies);
+            if (!doc.Clauses.Any(c => c.Text.AsSpan().IndexOfAny(SentenceEnds) >= 0))
+            {
+                // "一、总体要求\n二、重点任务\n三、保障措施" and nothing else: headings, but no sentence anyone could cite.
+                return (null, new BuildError(file.FileName, file.BodyStartLine,
+                    $"no clause text: {doc.Clauses.Count} heading(s) and no sentence (nothing ends with 。；！？)"));
+            }
+            return (doc, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A parser bug must not replace the serving index with a partial one: report and stop.
+            return (null, new BuildError(file.FileName, file.BodyStartLine, $"{e.GetType().Name}: {e.Message}"));
+        }
     }
 }

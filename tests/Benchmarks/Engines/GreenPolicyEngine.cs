@@ -15,7 +15,7 @@ internal static class GreenPolicyEngine
 
     /// <summary>
     /// One full build as `GreenPolicy.Indexer build` runs it (parse, tag, link, write, switch). The stages
-    /// are timed from the pipeline's own progress lines ("parsed x.md", "linked N clause links"), so the
+    /// are timed from the pipeline's own progress lines ("read", "parsed and tagged", "linked N clause links"), so the
     /// measured build is the unmodified one.
     /// </summary>
     public static StageTimes Build(string corpusDir, string indexRoot)
@@ -25,18 +25,18 @@ internal static class GreenPolicyEngine
             Directory.Delete(indexRoot, recursive: true);
         }
         var watch = Stopwatch.StartNew();
-        double firstParsed = -1, lastParsed = -1, linked = -1;
+        double read = -1, parsed = -1, linked = -1;
         long links = 0;
         var result = IndexBuild.Run(corpusDir, indexRoot, line =>
         {
             var t = watch.Elapsed.TotalSeconds;
-            if (line.StartsWith("parsed ", StringComparison.Ordinal))
+            if (line.StartsWith("read ", StringComparison.Ordinal))
             {
-                if (firstParsed < 0)
-                {
-                    firstParsed = t;
-                }
-                lastParsed = t;
+                read = t;
+            }
+            else if (line.StartsWith("parsed and tagged ", StringComparison.Ordinal))
+            {
+                parsed = t;
             }
             else if (line.StartsWith("linked ", StringComparison.Ordinal))
             {
@@ -45,13 +45,12 @@ internal static class GreenPolicyEngine
             }
         });
         var total = watch.Elapsed.TotalSeconds;
-        if (!result.Succeeded)
+        if (!result.Succeeded || read < 0 || parsed < 0 || linked < 0)
         {
-            throw new InvalidOperationException("GreenPolicy build failed: " + string.Join("; ", result.Errors.Take(5)));
+            throw new InvalidOperationException("GreenPolicy build failed or did not report its stages: " + string.Join("; ", result.Errors.Take(5)));
         }
         var clauses = result.Manifest?.Clauses ?? 0;
-        return new StageTimes(total, Math.Max(0, firstParsed), Math.Max(0, lastParsed - Math.Max(0, firstParsed)),
-            Math.Max(0, linked - lastParsed), Math.Max(0, total - linked), result.Manifest?.Documents ?? 0, clauses, links);
+        return new StageTimes(total, read, parsed - read, linked - parsed, total - linked, result.Manifest?.Documents ?? 0, clauses, links);
     }
 
     /// <summary>

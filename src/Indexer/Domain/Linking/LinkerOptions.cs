@@ -53,11 +53,11 @@ public sealed record LinkerOptions
     /// <summary>Buckets holding more clauses than this are boilerplate sentences and are skipped.</summary>
     public int MaxBucket { get; init; } = 1000;
     /// <summary>Clauses sharing the most MinHash bands kept per clause, for its own level and for the other level each.</summary>
-    public int CopyCandidates { get; init; } = 40;
+    public int CopyCandidates { get; init; } = 12;
     /// <summary>Rarest bigrams per clause looked up in the inverted index.</summary>
     public int TopicFeatures { get; init; } = 32;
     /// <summary>Best partial-score candidates kept per clause from the inverted index.</summary>
-    public int TopicCandidates { get; init; } = 30;
+    public int TopicCandidates { get; init; } = 12;
     /// <summary>Sentences shorter than this (content characters) are not sketched on their own.</summary>
     public int MinSentenceChars { get; init; } = 12;
 }
