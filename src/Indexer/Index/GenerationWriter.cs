@@ -1,4 +1,5 @@
 using GreenPolicy.Domain;
+using GreenPolicy.Domain.Linking;
 using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -59,9 +60,10 @@ public static class GenerationWriter
         var name = IndexLayout.NewGenerationName(utcNow);
         var dir = Path.Combine(indexRoot, name);
         System.IO.Directory.CreateDirectory(dir);
+        int clauses;
         using (var lucene = Lucene.Net.Store.FSDirectory.Open(Path.Combine(dir, IndexLayout.LuceneFolder)))
         {
-            Write(lucene, documents, vocabulary, progress);
+            clauses = Write(lucene, documents, vocabulary, progress);
         }
         File.WriteAllText(Path.Combine(dir, IndexLayout.VocabularyFile), IndexJson.Write(vocabulary));
         var manifest = new Manifest
@@ -71,7 +73,7 @@ public static class GenerationWriter
             Fingerprint = CorpusFingerprint.Compute(sourceFiles),
             Files = sourceFiles,
             Documents = documents.Count,
-            Clauses = documents.Sum(d => d.Clauses.Count),
+            Clauses = clauses,
         };
         // The manifest is written last: its presence is what makes the generation complete.
         var manifestTemp = Path.Combine(dir, IndexLayout.ManifestFile + ".tmp");
@@ -81,8 +83,12 @@ public static class GenerationWriter
         return manifest;
     }
 
-    /// <summary>Writes the records of <paramref name="documents"/> into <paramref name="directory"/> (replacing what it held).</summary>
-    public static void Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress = null)
+    /// <summary>
+    /// Writes the records of <paramref name="documents"/> into <paramref name="directory"/> (replacing what it
+    /// held) and returns the number of clauses written. Each document is read once, so a list that builds its
+    /// documents on demand (<see cref="LinkedDocuments"/>) is written without holding them all.
+    /// </summary>
+    public static int Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress = null)
     {
         var vocab = new VocabularyIndex(vocabulary);
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, ExactTerms.IndexAnalyzer())
@@ -92,26 +98,30 @@ public static class GenerationWriter
             RAMBufferSizeMB = 128,
         };
         using var writer = new IndexWriter(directory, config);
-        var ordered = documents
-            .OrderBy(d => d.Meta.Date ?? "9999")
-            .ThenBy(d => d.Meta.Id, StringComparer.Ordinal)
-            .ToList();
+        Func<int, DocumentMeta> meta = documents is LinkedDocuments linked ? linked.Meta : d => documents[d].Meta;
+        var order = Enumerable.Range(0, documents.Count)
+            .OrderBy(d => meta(d).Date ?? "9999")
+            .ThenBy(d => meta(d).Id, StringComparer.Ordinal)
+            .ToArray();
         // Documents are analysed on every core: IndexWriter takes documents from several threads at once.
         // Which segment a clause lands in does not matter: reading order is the Sequence doc value, and
         // searches break ties by it, not by document number.
-        Parallel.For(0, ordered.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, rank =>
+        var clauses = 0;
+        Parallel.For(0, order.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, rank =>
         {
-            var parsed = ordered[rank];
+            var parsed = documents[order[rank]];
             writer.AddDocument(DocumentToLucene(parsed, rank));
             foreach (var clause in parsed.Clauses)
             {
                 writer.AddDocument(ClauseToLucene(clause, parsed.Meta, rank, vocab));
             }
+            Interlocked.Add(ref clauses, parsed.Clauses.Count);
             progress?.Invoke($"{parsed.Meta.Id}: {parsed.Clauses.Count} clauses");
         });
         // No ForceMerge(1): rewriting the whole index once more cost a fifth of the write, and searches
         // read any number of segments.
         writer.Commit();
+        return clauses;
     }
 
     private static Document DocumentToLucene(ParsedDocument parsed, int rank)

@@ -93,9 +93,10 @@ public static class CorpusPipeline
         }
 
         // 5. Links between clauses (and references to documents).
-        var linked = Linker.Link(parsed);
-        progress?.Invoke($"linked {linked.Sum(d => d.Clauses.Sum(c => c.Links.Count))} clause links");
-        return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies!, linked), errors, warnings);
+        // The linked documents are built one at a time as the writer reads them (see LinkedDocuments).
+        var linked = Linker.Links(parsed);
+        progress?.Invoke($"linked {linked.LinkEnds} clause links");
+        return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies!, parsed), errors, warnings);
     }
 
     private static (ParsedDocument? Doc, BuildError? Error) ParseAndTag(CorpusFile file, Taxonomies taxonomies)

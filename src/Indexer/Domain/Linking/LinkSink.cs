@@ -4,6 +4,8 @@ namespace GreenPolicy.Domain.Linking;
 /// Collects scored pairs and explicit links, keeps the best few per holder clause and relation, and only
 /// then computes the evidence (character diffs) for the links that are kept — diffs cost far more than
 /// scoring, and a corpus of near-copies (a plan re-issued by 100 cities) has many more candidates than links.
+/// Evidence is computed when a clause's links are asked for, so a writer streaming documents holds the
+/// evidence of the documents in hand only.
 /// </summary>
 internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
 {
@@ -11,7 +13,10 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
     // Best topic score of clause i among the clauses of document d: key (i, d).
     private readonly Dictionary<(int, int), (double Score, int Other)> _bestInDoc = [];
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
-    private List<ClauseLink>[]? _final;
+    private (PairScore P, int Other)[][]? _kept;
+    private Dictionary<int, ClauseLink[]> _explicitOf = [];
+    // A near-verbatim diff is computed for whichever end is asked for first and read backwards by the other.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int From, int To), IReadOnlyList<DiffOp>> _diffs = new();
 
     public void Offer(PairScore p)
     {
@@ -38,9 +43,14 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
 
     public void AddExplicit(int holder, ClauseLink link) => _explicit.Add((holder, link));
 
-    public IReadOnlyList<ClauseLink> For(int i) => (_final ??= Finish())[i];
+    /// <summary>Number of link ends <see cref="For"/> gives over all clauses (known once <see cref="Finish"/> ran).</summary>
+    public long Count { get; private set; }
 
-    private List<ClauseLink>[] Finish()
+    /// <summary>
+    /// Decides which links each clause keeps (best scores per relation, explicit links): after this the sink
+    /// is read-only and <see cref="For"/> may be called from several threads.
+    /// </summary>
+    public void Finish()
     {
         var byHolder = new List<(PairScore P, int Other)>[c.Count];
         for (var i = 0; i < c.Count; i++) byHolder[i] = [];
@@ -49,27 +59,43 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
             byHolder[p.A].Add((p, p.B));
             byHolder[p.B].Add((p, p.A));
         }
-        var diffs = new Dictionary<(int, int), IReadOnlyList<DiffOp>>();
-        var final = new List<ClauseLink>[c.Count];
+        _kept = new (PairScore P, int Other)[c.Count][];
         for (var i = 0; i < c.Count; i++)
         {
-            var kept = byHolder[i]
+            _kept[i] = byHolder[i]
                 .GroupBy(x => x.P.Relation!)
-                .SelectMany(g => g.OrderByDescending(x => x.P.Score).ThenBy(x => x.Other).Take(o.MaxLinksPerRelation));
-            final[i] = kept.Select(x => MakeLink(i, x.Other, x.P, diffs)).ToList();
+                .SelectMany(g => g.OrderByDescending(x => x.P.Score).ThenBy(x => x.Other).Take(o.MaxLinksPerRelation))
+                .ToArray();
+            Count += _kept[i].Length;
         }
+        _pairs.Clear();
+        _bestInDoc.Clear();
+        _explicitOf = [];
         foreach (var group in _explicit.GroupBy(e => e.Holder))
         {
             // A document-level cite lands on the cited document's first clause: keep the first MaxCitedBy.
-            final[group.Key].AddRange(group.Select(e => e.Link)
-                .DistinctBy(l => (l.Id, l.Relation))
-                .Take(o.MaxCitedBy));
+            var links = group.Select(e => e.Link).DistinctBy(l => (l.Id, l.Relation)).Take(o.MaxCitedBy).ToArray();
+            _explicitOf[group.Key] = links;
+            Count += links.Length;
         }
-        foreach (var list in final)
-            list.Sort((x, y) => RelationRank(x.Relation) != RelationRank(y.Relation)
-                ? RelationRank(x.Relation).CompareTo(RelationRank(y.Relation))
-                : y.Score.CompareTo(x.Score));
-        return final;
+    }
+
+    /// <summary>
+    /// The links of clause <paramref name="i"/>, their evidence (character diffs, shared wording) computed now:
+    /// held for every clause of a large corpus at once, the evidence would outweigh the corpus itself.
+    /// </summary>
+    public IReadOnlyList<ClauseLink> For(int i)
+    {
+        var kept = _kept ?? throw new InvalidOperationException("Finish() first");
+        var list = new List<ClauseLink>(kept[i].Length);
+        foreach (var (p, other) in kept[i])
+            list.Add(MakeLink(i, other, p));
+        if (_explicitOf.TryGetValue(i, out var explicitLinks))
+            list.AddRange(explicitLinks);
+        list.Sort((x, y) => RelationRank(x.Relation) != RelationRank(y.Relation)
+            ? RelationRank(x.Relation).CompareTo(RelationRank(y.Relation))
+            : y.Score.CompareTo(x.Score));
+        return list;
     }
 
     private static int RelationRank(string r) => r switch
@@ -81,7 +107,7 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
         _ => 4,
     };
 
-    private ClauseLink MakeLink(int holder, int other, PairScore p, Dictionary<(int, int), IReadOnlyList<DiffOp>> diffs)
+    private ClauseLink MakeLink(int holder, int other, PairScore p)
     {
         var h = c.Clauses[holder];
         var t = c.Clauses[other];
@@ -92,10 +118,16 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
         if (p.Relation == Relations.NearVerbatim)
         {
             // Diff from the linked text to the holder's: computed once per pair, read backwards by the other end.
+            // Kept until the other end takes it, when the other end keeps the link too.
             IReadOnlyList<DiffOp> diff;
-            if (diffs.TryGetValue((other, holder), out var d)) diff = d;
-            else if (diffs.TryGetValue((holder, other), out var back)) diff = CharDiff.Invert(back);
-            else diffs[(other, holder)] = diff = CharDiff.Diff(t.Text, h.Text);
+            if (_diffs.TryRemove((holder, other), out var back))
+                diff = CharDiff.Invert(back);
+            else
+            {
+                diff = CharDiff.Diff(t.Text, h.Text);
+                if (Array.Exists(_kept![other], k => k.Other == holder))
+                    _diffs[(other, holder)] = diff;
+            }
             var aligned = CharDiff.CommonContentChars(diff) / (double)Math.Max(1, Math.Min(c.Content[holder].Length, c.Content[other].Length));
             evidence = new LinkEvidence
             {

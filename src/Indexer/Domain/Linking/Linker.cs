@@ -14,7 +14,15 @@ namespace GreenPolicy.Domain.Linking;
 /// </summary>
 public static class Linker
 {
-    public static IReadOnlyList<ParsedDocument> Link(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null)
+    /// <summary>The documents with their links and references, every document materialised.</summary>
+    public static IReadOnlyList<ParsedDocument> Link(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null) =>
+        [.. Links(docs, options)];
+
+    /// <summary>
+    /// Links the corpus and returns the documents as a list that builds each linked document when it is read
+    /// (link evidence included), so that a writer can take one document at a time. Reads are thread-safe.
+    /// </summary>
+    public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null)
     {
         var o = options ?? LinkerOptions.Default;
         var corpus = new CorpusFeatures(docs, o);
@@ -31,15 +39,8 @@ public static class Linker
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
         CiteLinks.Add(corpus, links, references, o);
-
-        var result = new List<ParsedDocument>(docs.Count);
-        for (var d = 0; d < docs.Count; d++)
-        {
-            var doc = docs[d];
-            var clauses = doc.Clauses.Select((c, k) => c with { Links = links.For(corpus.Index(d, k)) }).ToList();
-            result.Add(doc with { Clauses = clauses, References = references[d] });
-        }
-        return result;
+        links.Finish();
+        return new LinkedDocuments(corpus, links, references);
     }
 
     internal static string Direction(string holderLevel, string otherLevel) =>
@@ -47,6 +48,52 @@ public static class Linker
         : otherLevel == Levels.National ? Directions.National
         : otherLevel == Levels.Provincial ? Directions.Provincial
         : Directions.Peer;
+}
+
+/// <summary>
+/// The linked corpus: document <c>d</c> is built with its clauses' links (and their evidence) each time it
+/// is read, and not kept. <see cref="Meta"/> and <see cref="ClauseCount"/> cost nothing.
+/// </summary>
+public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>
+{
+    private readonly CorpusFeatures _corpus;
+    private readonly LinkSink _links;
+    private readonly List<DocumentReference>[] _references;
+
+    internal LinkedDocuments(CorpusFeatures corpus, LinkSink links, List<DocumentReference>[] references)
+    {
+        _corpus = corpus;
+        _links = links;
+        _references = references;
+    }
+
+    public int Count => _corpus.Docs.Count;
+
+    /// <summary>Link ends over all clauses (each link counted at both of its ends).</summary>
+    public long LinkEnds => _links.Count;
+
+    public DocumentMeta Meta(int d) => _corpus.Docs[d].Meta;
+
+    public int ClauseCount(int d) => _corpus.Docs[d].Clauses.Count;
+
+    public ParsedDocument this[int d]
+    {
+        get
+        {
+            var doc = _corpus.Docs[d];
+            var clauses = new List<Clause>(doc.Clauses.Count);
+            for (var k = 0; k < doc.Clauses.Count; k++)
+                clauses.Add(doc.Clauses[k] with { Links = _links.For(_corpus.Index(d, k)) });
+            return doc with { Clauses = clauses, References = _references[d] };
+        }
+    }
+
+    public IEnumerator<ParsedDocument> GetEnumerator()
+    {
+        for (var d = 0; d < Count; d++) yield return this[d];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>Per-clause features and corpus statistics (document frequencies) shared by all stages.</summary>

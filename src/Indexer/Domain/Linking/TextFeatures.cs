@@ -53,16 +53,19 @@ public static class TextFeatures
     {
         if (n is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(n));
         if (content.Length < n) return [];
-        var set = new HashSet<ulong>(MixedKeyComparer.Instance);
-        for (var i = 0; i + n <= content.Length; i++)
+        // Sort, then drop repeats in place: cheaper than a hash set for the few hundred n-grams of a clause.
+        var keys = new ulong[content.Length - n + 1];
+        for (var i = 0; i < keys.Length; i++)
         {
             ulong key = 0;
             for (var k = 0; k < n; k++) key = (key << 16) | content[i + k];
-            set.Add(key);
+            keys[i] = key;
         }
-        var arr = set.ToArray();
-        Array.Sort(arr);
-        return arr;
+        Array.Sort(keys);
+        var distinct = keys.Length == 0 ? 0 : 1;
+        for (var i = 1; i < keys.Length; i++)
+            if (keys[i] != keys[distinct - 1]) keys[distinct++] = keys[i];
+        return distinct == keys.Length ? keys : keys[..distinct];
     }
 
     /// <summary>Sentences of a clause (split at 。；！？ and line ends), as content strings.</summary>
