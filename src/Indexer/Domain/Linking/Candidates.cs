@@ -26,16 +26,20 @@ internal static class Candidates
             if (seen.Add(((long)lo << 32) | (uint)hi)) found.Add(new Pair(lo, hi));
         }
 
-        // 1. MinHash bands: clause sketches and sentence sketches share the bucket table.
+        // 1. MinHash bands: clause sketches and sentence sketches share the bucket table. Each bucket keeps
+        // national and other clauses apart, so that a plan re-issued by 100 cities cannot crowd the national
+        // source out of a clause's candidates.
         var minHash = new MinHash(o.MinHashes);
-        var buckets = new Dictionary<ulong, List<int>>();
+        var buckets = new Dictionary<ulong, List<int>[]>();
         var keysOf = new List<ulong>[c.Count];
         void Sketch(int i, ulong[] shingles)
         {
             if (shingles.Length == 0) return;
+            var level = LevelSlot(c, i);
             foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
             {
-                if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+                if (!buckets.TryGetValue(key, out var lists)) buckets[key] = lists = [[], []];
+                var list = lists[level];
                 if (list.Count == 0 || list[^1] != i) { list.Add(i); keysOf[i].Add(key); }
             }
         }
@@ -49,20 +53,27 @@ internal static class Candidates
                     Sketch(i, TextFeatures.Shingles(s, 4));
         }
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
-        // level: a plan re-issued by 100 cities must not crowd the national source out of a clause's candidates.
+        // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
+        // (ScanLimit members): a clause keeps CopyCandidates anyway, and reading whole buckets made this
+        // quadratic in the number of copies.
         var acc = new double[c.Count];
         var touched = new List<int>();
         for (var i = 0; i < c.Count; i++)
         {
             foreach (var key in keysOf[i])
             {
-                var list = buckets[key];
-                if (list.Count > o.MaxBucket) continue; // a boilerplate sentence found everywhere
-                foreach (var j in list)
+                var lists = buckets[key];
+                if (lists[0].Count + lists[1].Count > o.MaxBucket) continue; // a boilerplate sentence found everywhere
+                foreach (var list in lists)
                 {
-                    if (c.DocOf[j] == c.DocOf[i]) continue;
-                    if (acc[j] == 0) touched.Add(j);
-                    acc[j] += 1;
+                    var (from, to) = Window(list, i, o.ScanLimit);
+                    for (var k = from; k < to; k++)
+                    {
+                        var j = list[k];
+                        if (c.DocOf[j] == c.DocOf[i]) continue;
+                        if (acc[j] == 0) touched.Add(j);
+                        acc[j] += 1;
+                    }
                 }
             }
             var level = c.Level(i);
@@ -93,8 +104,11 @@ internal static class Candidates
             foreach (var b in features[i])
             {
                 var w = c.BigramIdf(b);
-                foreach (var j in postings[b])
+                var list = postings[b];
+                var (from, to) = Window(list, i, o.ScanLimit);
+                for (var k = from; k < to; k++)
                 {
+                    var j = list[k];
                     if (c.DocOf[j] == c.DocOf[i]) continue;
                     if (acc[j] == 0) touched.Add(j);
                     acc[j] += w * w;
@@ -114,12 +128,29 @@ internal static class Candidates
                     if (!byTarget.TryGetValue(key, out var list)) byTarget[key] = list = [];
                     if (list.Count == 0 || list[^1] != i) list.Add(i);
                 }
+        // Each clause is paired with the next ScanLimit clauses stating the same target (all of them in a small corpus).
         foreach (var list in byTarget.Values)
             if (list.Count <= o.MaxBucket)
                 for (var x = 0; x < list.Count; x++)
-                    for (var y = x + 1; y < list.Count; y++) Add(list[x], list[y]);
+                    for (var y = x + 1; y < list.Count && y <= x + o.ScanLimit; y++) Add(list[x], list[y]);
 
         return found;
+    }
+
+    /// <summary>National clauses in slot 0, all others in slot 1.</summary>
+    private static int LevelSlot(CorpusFeatures c, int i) => c.Level(i) == Levels.National ? 0 : 1;
+
+    /// <summary>
+    /// The part of a sorted member list to read for clause <paramref name="i"/>: all of it when it holds at most
+    /// <paramref name="limit"/> members, else the <paramref name="limit"/> members nearest to <paramref name="i"/>.
+    /// </summary>
+    internal static (int From, int To) Window(List<int> list, int i, int limit)
+    {
+        if (list.Count <= limit) return (0, list.Count);
+        var at = list.BinarySearch(i);
+        if (at < 0) at = ~at;
+        var from = Math.Clamp(at - limit / 2, 0, list.Count - limit);
+        return (from, from + limit);
     }
 
     /// <summary>The <paramref name="k"/> best-scored clauses with a bounded min-heap: O(n · log k), not a full sort.</summary>

@@ -52,6 +52,12 @@ public sealed record LinkerOptions
     public int BandRows { get; init; } = 4;
     /// <summary>Buckets holding more clauses than this are boilerplate sentences and are skipped.</summary>
     public int MaxBucket { get; init; } = 1000;
+    /// <summary>
+    /// Members of one MinHash bucket, posting list or target group read per clause (the nearest in corpus
+    /// order); more are not read. A sentence copied into thousands of clauses made reading whole lists
+    /// quadratic in the number of copies, while a clause keeps only a few candidates of each kind.
+    /// </summary>
+    public int ScanLimit { get; init; } = 48;
     /// <summary>Clauses sharing the most MinHash bands kept per clause, for its own level and for the other level each.</summary>
     public int CopyCandidates { get; init; } = 12;
     /// <summary>Rarest bigrams per clause looked up in the inverted index.</summary>
