@@ -26,32 +26,38 @@ internal static class Candidates
             if (seen.Add(((long)lo << 32) | (uint)hi)) found.Add(new Pair(lo, hi));
         }
 
-        // 1. MinHash bands: clause sketches and sentence sketches share the bucket table. Each bucket keeps
-        // national and other clauses apart, so that a plan re-issued by 100 cities cannot crowd the national
-        // source out of a clause's candidates.
+        // 1. MinHash bands: clause sketches and sentence sketches share the bucket table, held as one sorted
+        // array of (band key, level slot, clause) — a dictionary of lists per key cost ~200 bytes for each of
+        // the ~50 keys of every clause. Within a bucket national clauses come first, so that a plan re-issued
+        // by 100 cities cannot crowd the national source out of a clause's candidates.
         var minHash = new MinHash(o.MinHashes);
-        var buckets = new Dictionary<ulong, List<int>[]>();
-        var keysOf = new List<ulong>[c.Count];
-        void Sketch(int i, ulong[] shingles)
-        {
-            if (shingles.Length == 0) return;
-            var level = LevelSlot(c, i);
-            foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
-            {
-                if (!buckets.TryGetValue(key, out var lists)) buckets[key] = lists = [[], []];
-                var list = lists[level];
-                if (list.Count == 0 || list[^1] != i) { list.Add(i); keysOf[i].Add(key); }
-            }
-        }
+        var entries = new List<(ulong Key, int Slot, int Clause)>();
+        var keysOf = new ulong[c.Count][];
+        var keys = new HashSet<ulong>();
         for (var i = 0; i < c.Count; i++)
         {
             keysOf[i] = [];
             if (!c.Linkable(i, o)) continue;
-            Sketch(i, c.Shingles[i]);
-            foreach (var s in TextFeatures.Sentences(c.Clauses[i].Text))
-                if (s.Length >= o.MinSentenceChars && s.Length < c.Content[i].Length)
-                    Sketch(i, TextFeatures.Shingles(s, 4));
+            var slot = LevelSlot(c, i);
+            keys.Clear();
+            if (c.Shingles[i].Length > 0)
+                foreach (var key in MinHash.BandKeys(minHash.Signature(c.Shingles[i]), o.BandRows))
+                    keys.Add(key);
+            foreach (var sentence in TextFeatures.Sentences(c.Clauses[i].Text))
+                if (sentence.Length >= o.MinSentenceChars && sentence.Length < c.Content[i].Length
+                    && TextFeatures.Shingles(sentence, 4) is { Length: > 0 } shingles)
+                    foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
+                        keys.Add(key);
+            keysOf[i] = [.. keys];
+            foreach (var key in keysOf[i]) entries.Add((key, slot, i));
         }
+        entries.Sort();
+        var bucketKeys = new ulong[entries.Count];
+        var bucketSlots = new int[entries.Count];
+        var members = new int[entries.Count];
+        for (var e = 0; e < entries.Count; e++) (bucketKeys[e], bucketSlots[e], members[e]) = entries[e];
+        entries = null;
+
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
         // (ScanLimit members): a clause keeps CopyCandidates anyway, and reading whole buckets made this
@@ -62,14 +68,18 @@ internal static class Candidates
         {
             foreach (var key in keysOf[i])
             {
-                var lists = buckets[key];
-                if (lists[0].Count + lists[1].Count > o.MaxBucket) continue; // a boilerplate sentence found everywhere
-                foreach (var list in lists)
+                var start = LowerBound(bucketKeys, key);
+                var end = LowerBound(bucketKeys, key + 1, start);
+                if (key == ulong.MaxValue) end = bucketKeys.Length;
+                if (end - start > o.MaxBucket) continue; // a boilerplate sentence found everywhere
+                var national = start;
+                while (national < end && bucketSlots[national] == 0) national++;
+                foreach (var (from, to) in new[] { (start, national), (national, end) })
                 {
-                    var (from, to) = Window(list, i, o.ScanLimit);
-                    for (var k = from; k < to; k++)
+                    var part = members.AsSpan(from, to - from);
+                    var (wFrom, wTo) = Window(part, i, o.ScanLimit);
+                    foreach (var j in part[wFrom..wTo])
                     {
-                        var j = list[k];
                         if (c.DocOf[j] == c.DocOf[i]) continue;
                         if (acc[j] == 0) touched.Add(j);
                         acc[j] += 1;
@@ -104,11 +114,10 @@ internal static class Candidates
             foreach (var b in features[i])
             {
                 var w = c.BigramIdf(b);
-                var list = postings[b];
+                var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings[b]);
                 var (from, to) = Window(list, i, o.ScanLimit);
-                for (var k = from; k < to; k++)
+                foreach (var j in list[from..to])
                 {
-                    var j = list[k];
                     if (c.DocOf[j] == c.DocOf[i]) continue;
                     if (acc[j] == 0) touched.Add(j);
                     acc[j] += w * w;
@@ -144,13 +153,26 @@ internal static class Candidates
     /// The part of a sorted member list to read for clause <paramref name="i"/>: all of it when it holds at most
     /// <paramref name="limit"/> members, else the <paramref name="limit"/> members nearest to <paramref name="i"/>.
     /// </summary>
-    internal static (int From, int To) Window(List<int> list, int i, int limit)
+    internal static (int From, int To) Window(ReadOnlySpan<int> list, int i, int limit)
     {
-        if (list.Count <= limit) return (0, list.Count);
+        if (list.Length <= limit) return (0, list.Length);
         var at = list.BinarySearch(i);
         if (at < 0) at = ~at;
-        var from = Math.Clamp(at - limit / 2, 0, list.Count - limit);
+        var from = Math.Clamp(at - limit / 2, 0, list.Length - limit);
         return (from, from + limit);
+    }
+
+    /// <summary>First index at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>
+    private static int LowerBound(ulong[] sorted, ulong key, int from = 0)
+    {
+        int lo = from, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            if (sorted[mid] < key) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>The <paramref name="k"/> best-scored clauses with a bounded min-heap: O(n · log k), not a full sort.</summary>
