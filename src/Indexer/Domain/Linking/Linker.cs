@@ -105,8 +105,8 @@ internal sealed class CorpusFeatures
     public readonly string[] Content;
     public readonly ulong[][] Shingles;   // 4-grams, sorted
     public readonly ulong[][] Bigrams;    // 2-grams, sorted
-    public readonly double[][] ShingleIdfs; // idf of each of the clause's 4-grams, aligned with Shingles
-    public readonly double[][] BigramIdfs;  // idf of each bigram, aligned with Bigrams
+    public readonly float[][] ShingleIdfs; // idf of each of the clause's 4-grams, aligned with Shingles (float: half the memory)
+    public readonly float[][] BigramIdfs;  // idf of each bigram, aligned with Bigrams
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
     public readonly bool[][] InformativeBigrams; // Informative(bigram) of each bigram, aligned with Bigrams
@@ -155,16 +155,16 @@ internal sealed class CorpusFeatures
         }
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
-        ShingleIdfs = new double[n][];
-        BigramIdfs = new double[n][];
+        ShingleIdfs = new float[n][];
+        BigramIdfs = new float[n][];
         InformativeBigrams = new bool[n][];
         for (var i = 0; i < n; i++)
         {
             InformativeBigrams[i] = Array.ConvertAll(Bigrams[i], b => Informative(b, o));
-            ShingleIdfs[i] = Array.ConvertAll(Shingles[i], ShingleIdf);
-            BigramIdfs[i] = Array.ConvertAll(Bigrams[i], BigramIdf);
-            ShingleWeight[i] = ShingleIdfs[i].Sum();
-            BigramNorm[i] = Math.Sqrt(BigramIdfs[i].Sum(w => w * w));
+            ShingleIdfs[i] = Array.ConvertAll(Shingles[i], s => (float)ShingleIdf(s));
+            BigramIdfs[i] = Array.ConvertAll(Bigrams[i], b => (float)BigramIdf(b));
+            ShingleWeight[i] = ShingleIdfs[i].Sum(w => (double)w);
+            BigramNorm[i] = Math.Sqrt(BigramIdfs[i].Sum(w => (double)w * w));
         }
     }
 

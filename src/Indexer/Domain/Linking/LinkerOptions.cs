@@ -63,7 +63,7 @@ public sealed record LinkerOptions
     /// <summary>Rarest bigrams per clause looked up in the inverted index.</summary>
     public int TopicFeatures { get; init; } = 32;
     /// <summary>Best partial-score candidates kept per clause from the inverted index.</summary>
-    public int TopicCandidates { get; init; } = 12;
+    public int TopicCandidates { get; init; } = 30;
     /// <summary>Sentences shorter than this (content characters) are not sketched on their own.</summary>
     public int MinSentenceChars { get; init; } = 12;
 }

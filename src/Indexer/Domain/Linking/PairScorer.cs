@@ -76,7 +76,7 @@ internal static class PairScorer
     }
 
     /// <summary>Σ w (or Σ w²) over the keys both sorted arrays hold, w taken from <paramref name="xWeights"/>.</summary>
-    private static double CommonWeight(ulong[] x, double[] xWeights, ulong[] y, bool squared)
+    private static double CommonWeight(ulong[] x, float[] xWeights, ulong[] y, bool squared)
     {
         double sum = 0;
         int i = 0, j = 0;
@@ -84,7 +84,7 @@ internal static class PairScorer
         {
             if (x[i] < y[j]) i++;
             else if (x[i] > y[j]) j++;
-            else { var w = xWeights[i]; sum += squared ? w * w : w; i++; j++; }
+            else { double w = xWeights[i]; sum += squared ? w * w : w; i++; j++; }
         }
         return sum;
     }
