@@ -69,29 +69,36 @@ internal sealed class NumericDimension : FilterDimension
 /// Collects in one pass: the total and the best hits among documents passing every filter, and the
 /// facet counts of each dimension under the OTHER active filters (a document failing only the
 /// industry filter still counts in the industry facet: "drill sideways"). Our own implementation over
-/// sorted-set doc values, since no Facet package is served.
+/// sorted-set doc values, since no Facet package is served. Runs once per match, so it allocates
+/// nothing there: counts go into one array over the segment's shared ordinal space, and a match that
+/// cannot enter the kept page is turned away by one comparison with the worst kept hit.
 /// </summary>
 internal sealed class SearchCollector : ICollector
 {
     private readonly FilterDimension[] filters;
     private readonly string[] facetDims;
-    private readonly int[] filterToFacet;
     private readonly int keep;
     private readonly bool byOrder;
     private readonly PriorityQueue<(int Doc, float Score, long Seq), (float, long)> heap;
     private readonly Dictionary<string, int>[] counts;
+    private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
+    private readonly (FilterDimension Dimension, float Factor)[] boosts;
 
     private Scorer? scorer;
     private int docBase;
     private Func<int, bool>[] segmentFilters = [];
-    private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
+    /// <summary>Per filter: the dimension of the segment's ordinals it counts sideways in, or -1.</summary>
+    private int[] filterToFacet = [];
     private FacetOrdinals? segmentFacets;
-    private int[][] segmentCounts = [];
+    private int[]? segmentCounts;
     private long[]? sequence;
-
-    private readonly (FilterDimension Dimension, float Factor)[] boosts;
     private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
+    // The worst kept hit once the heap is full: a match below it is dropped without touching the heap.
+    private bool full;
+    private float worstScore;
+    private long worstSeq;
 
+    /// <param name="facetDims">The dimensions to count (none: no counting at all).</param>
     /// <param name="boosts">Multiplicative boosts: a clause in one of the dimension's documents has its score multiplied by the factor.</param>
     public SearchCollector(IReadOnlyList<FilterDimension> filters, IReadOnlyList<string> facetDims, int keep, bool byOrder,
         IReadOnlyList<(FilterDimension Dimension, float Factor)>? boosts = null, Func<AtomicReaderContext, FacetOrdinals>? ordinals = null)
@@ -100,12 +107,11 @@ internal sealed class SearchCollector : ICollector
         this.boosts = [.. boosts ?? []];
         this.filters = [.. filters];
         this.facetDims = [.. facetDims];
-        filterToFacet = this.filters.Select(f => Array.IndexOf(this.facetDims, f.Name)).ToArray();
         this.keep = Math.Max(1, keep);
         this.byOrder = byOrder;
         // The heap's top is the worst kept hit: lowest score (relevance) or highest sequence (order);
         // among equal scores the later clause in reading order goes first.
-        heap = new PriorityQueue<(int, float, long), (float, long)>(
+        heap = new PriorityQueue<(int, float, long), (float, long)>(this.keep,
             Comparer<(float Score, long Seq)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Seq.CompareTo(a.Seq)));
         counts = this.facetDims.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     }
@@ -123,15 +129,29 @@ internal sealed class SearchCollector : ICollector
         var reader = context.AtomicReader;
         segmentFilters = filters.Select(f => f.ForSegment(reader)).ToArray();
         var ordinals = ordinalsOf(context);
-        segmentFacets = this.facetDims.Length == 0 ? null : ordinals;
-        segmentCounts = segmentFacets is null ? [] : Enumerable.Range(0, facetDims.Length).Select(d => new int[segmentFacets.ValueCount(d)]).ToArray();
+        segmentFacets = facetDims.Length == 0 ? null : ordinals;
+        segmentCounts = segmentFacets is null ? null : new int[segmentFacets.OrdinalCount];
+        filterToFacet = filters.Select(f => IndexOf(ordinals.Dimensions, f.Name)).ToArray();
         sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
+    }
+
+    private int IndexOf(IReadOnlyList<string> dims, string name)
+    {
+        for (var i = 0; i < dims.Count; i++)
+        {
+            if (dims[i] == name && Array.IndexOf(facetDims, name) >= 0)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public void Collect(int doc)
     {
         var failed = -1;
+        var segmentFilters = this.segmentFilters;
         for (var i = 0; i < segmentFilters.Length; i++)
         {
             if (!segmentFilters[i](doc))
@@ -145,16 +165,16 @@ internal sealed class SearchCollector : ICollector
         }
         if (failed >= 0)
         {
-            if (filterToFacet[failed] >= 0)
+            if (filterToFacet[failed] >= 0 && segmentCounts is not null)
             {
-                Count(filterToFacet[failed], doc);
+                segmentFacets!.Count(filterToFacet[failed], doc, segmentCounts);
             }
             return;
         }
         Total++;
-        for (var f = 0; f < facetDims.Length; f++)
+        if (segmentCounts is not null)
         {
-            Count(f, doc);
+            segmentFacets!.CountAll(doc, segmentCounts);
         }
         var seq = sequence is null ? doc : sequence[doc];
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
@@ -165,7 +185,11 @@ internal sealed class SearchCollector : ICollector
                 score *= factor;
             }
         }
-        var key = byOrder ? (0f, seq) : (score, seq);
+        if (full && (score < worstScore || score == worstScore && seq >= worstSeq))
+        {
+            return;
+        }
+        var key = (score, seq);
         if (heap.Count < keep)
         {
             heap.Enqueue((docBase + doc, score, seq), key);
@@ -174,25 +198,37 @@ internal sealed class SearchCollector : ICollector
         {
             heap.DequeueEnqueue((docBase + doc, score, seq), key);
         }
+        if (heap.Count >= keep && heap.TryPeek(out _, out var top))
+        {
+            full = true;
+            (worstScore, worstSeq) = top;
+        }
     }
-
-    private void Count(int facet, int doc) => segmentFacets?.Count(facet, doc, segmentCounts[facet]);
 
     private void FlushSegmentCounts()
     {
-        for (var f = 0; f < segmentCounts.Length && segmentFacets is not null; f++)
+        if (segmentFacets is null || segmentCounts is null)
         {
-            for (var ord = 0; ord < segmentCounts[f].Length; ord++)
+            return;
+        }
+        for (var f = 0; f < facetDims.Length; f++)
+        {
+            var dim = IndexOf(segmentFacets.Dimensions, facetDims[f]);
+            if (dim < 0)
             {
-                if (segmentCounts[f][ord] == 0)
+                continue;
+            }
+            for (var ord = segmentFacets.DimensionStart(dim); ord < segmentFacets.DimensionStart(dim + 1); ord++)
+            {
+                if (segmentCounts[ord] == 0)
                 {
                     continue;
                 }
-                var value = segmentFacets.Value(f, ord);
-                counts[f][value] = counts[f].GetValueOrDefault(value) + segmentCounts[f][ord];
+                var value = segmentFacets.Value(ord);
+                counts[f][value] = counts[f].GetValueOrDefault(value) + segmentCounts[ord];
             }
         }
-        segmentCounts = [];
+        segmentCounts = null;
     }
 
     /// <summary>Facet counts by dimension; call once collection is over.</summary>
