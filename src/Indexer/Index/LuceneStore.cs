@@ -377,13 +377,13 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             values.Get(local, bytes);
             if (bytes.Length > 0)
             {
-                return IndexJson.Read<HitRecord>(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length));
+                return HitJson.Read(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
             }
         }
         var stored = leaf.AtomicReader.Document(local);
         if (stored.GetBinaryValue(Fields.HitJson) is { } binary)
         {
-            return IndexJson.Read<HitRecord>(System.Text.Encoding.UTF8.GetString(binary.Bytes, binary.Offset, binary.Length));
+            return HitJson.Read(binary.Bytes.AsSpan(binary.Offset, binary.Length));
         }
         return IndexJson.Read<HitRecord>(stored.Get(Fields.HitJson));
     }
