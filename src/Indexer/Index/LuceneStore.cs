@@ -37,6 +37,8 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private readonly bool documentsAreLight;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentRecord> fullRecords = new(StringComparer.Ordinal);
     private bool facetsComputed;
+    /// <summary>Labels never change within a generation (documents and vocabulary are fixed).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Dim, string Value), string> facetLabels = new();
 
     public LuceneStore(
         DirectoryReader reader,
@@ -278,7 +280,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
-        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts, FacetOrdinalsOf);
+        var collector = new SearchCollector(filters, request.Facets ? Fields.FacetDimensions : [], page * size, byOrder, boosts, FacetOrdinalsOf);
         searcher.Search(query, collector);
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
@@ -513,21 +515,28 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     // ---- facets ------------------------------------------------------------------------------
 
-    private Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(IReadOnlyDictionary<string, Dictionary<string, int>> counts)
+    private Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(IReadOnlyDictionary<string, List<KeyValuePair<string, int>>> counts)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var (dim, values) in counts)
         {
-            // Labelled after the cut: at 10,000 documents the doc dimension has thousands of values.
-            result[dim] = values
-                .OrderByDescending(kv => kv.Value)
-                .ThenBy(kv => dim == Fields.Year ? kv.Key.PadLeft(4, '0') : kv.Key, StringComparer.Ordinal)
-                .Take(100)
-                .Select(kv => new FacetValue(kv.Key, FacetLabel(dim, kv.Key), kv.Value))
-                .ToList();
+            // Most frequent first, then by value (years numerically); labelled after the cut: at 10,000
+            // documents the doc dimension has thousands of values. Values are distinct, so the order is total.
+            Comparison<KeyValuePair<string, int>> order = dim == Fields.Year
+                ? (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key.PadLeft(4, '0'), b.Key.PadLeft(4, '0'))
+                : (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key);
+            values.Sort(order);
+            var shown = new List<FacetValue>(Math.Min(values.Count, MaxFacetValues));
+            for (var i = 0; i < values.Count && i < MaxFacetValues; i++)
+            {
+                shown.Add(new FacetValue(values[i].Key, facetLabels.GetOrAdd((dim, values[i].Key), k => FacetLabel(k.Dim, k.Value)), values[i].Value));
+            }
+            result[dim] = shown;
         }
         return result;
     }
+
+    private const int MaxFacetValues = 100;
 
     private string FacetLabel(string dim, string value) => dim switch
     {

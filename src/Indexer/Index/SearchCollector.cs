@@ -80,7 +80,7 @@ internal sealed class SearchCollector : ICollector
     private readonly int keep;
     private readonly bool byOrder;
     private readonly PriorityQueue<(int Doc, float Score, long Seq), (float, long)> heap;
-    private readonly Dictionary<string, int>[] counts;
+    private readonly List<(FacetOrdinals Ordinals, int[] Counts)> counted = [];
     private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
     private readonly (FilterDimension Dimension, float Factor)[] boosts;
 
@@ -113,7 +113,6 @@ internal sealed class SearchCollector : ICollector
         // among equal scores the later clause in reading order goes first.
         heap = new PriorityQueue<(int, float, long), (float, long)>(this.keep,
             Comparer<(float Score, long Seq)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Seq.CompareTo(a.Seq)));
-        counts = this.facetDims.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     }
 
     public int Total { get; private set; }
@@ -207,35 +206,55 @@ internal sealed class SearchCollector : ICollector
 
     private void FlushSegmentCounts()
     {
-        if (segmentFacets is null || segmentCounts is null)
+        if (segmentFacets is not null && segmentCounts is not null)
         {
-            return;
-        }
-        for (var f = 0; f < facetDims.Length; f++)
-        {
-            var dim = IndexOf(segmentFacets.Dimensions, facetDims[f]);
-            if (dim < 0)
-            {
-                continue;
-            }
-            for (var ord = segmentFacets.DimensionStart(dim); ord < segmentFacets.DimensionStart(dim + 1); ord++)
-            {
-                if (segmentCounts[ord] == 0)
-                {
-                    continue;
-                }
-                var value = segmentFacets.Value(ord);
-                counts[f][value] = counts[f].GetValueOrDefault(value) + segmentCounts[ord];
-            }
+            counted.Add((segmentFacets, segmentCounts));
         }
         segmentCounts = null;
     }
 
-    /// <summary>Facet counts by dimension; call once collection is over.</summary>
-    public IReadOnlyDictionary<string, Dictionary<string, int>> Facets()
+    /// <summary>
+    /// Facet counts by dimension (value, count), values with a zero count left out; call once collection
+    /// is over. One segment (a served generation is merged into one) needs no dictionary: its ordinals
+    /// are its values.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<KeyValuePair<string, int>>> Facets()
     {
         FlushSegmentCounts();
-        return facetDims.Select((d, i) => (d, counts[i])).ToDictionary(x => x.d, x => x.Item2);
+        var result = new Dictionary<string, List<KeyValuePair<string, int>>>(facetDims.Length);
+        for (var f = 0; f < facetDims.Length; f++)
+        {
+            if (counted.Count == 1)
+            {
+                var (ordinals, segmentCounts) = counted[0];
+                var list = new List<KeyValuePair<string, int>>();
+                var dim = IndexOf(ordinals.Dimensions, facetDims[f]);
+                for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
+                {
+                    if (segmentCounts[ord] > 0)
+                    {
+                        list.Add(new(ordinals.Value(ord), segmentCounts[ord]));
+                    }
+                }
+                result[facetDims[f]] = list;
+                continue;
+            }
+            var merged = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (ordinals, segmentCounts) in counted)
+            {
+                var dim = IndexOf(ordinals.Dimensions, facetDims[f]);
+                for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
+                {
+                    if (segmentCounts[ord] > 0)
+                    {
+                        var value = ordinals.Value(ord);
+                        merged[value] = merged.GetValueOrDefault(value) + segmentCounts[ord];
+                    }
+                }
+            }
+            result[facetDims[f]] = [.. merged];
+        }
+        return result;
     }
 
     /// <summary>The kept hits, best first (or in reading order).</summary>
