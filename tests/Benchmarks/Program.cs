@@ -21,7 +21,8 @@ public static class Program
     private const string Usage = """
         usage: GreenPolicy.Benchmarks [--sizes 100,1000,10000] [--out docs/benchmarks.md] [--work DIR] [--seed N]
                                       [--repeats N] [--reps N] [--budget SECONDS] [--scale X] [--no-http]
-                                      [--http-requests N] [--http-seconds N] [--concurrency N] [--smoke]
+                                      [--http-requests N] [--http-seconds N] [--concurrency N] [--smoke] [--reuse]
+          --reuse   keep a size's corpus, clauses, FTS5 table and index from an earlier run in --work: queries and HTTP only
           --smoke   a tiny run (12 documents, few repetitions, no HTTP) that checks the benchmark still works
         """;
 
@@ -59,6 +60,8 @@ public static class Program
         public double HttpSeconds { get; init; } = 20;
         public int Concurrency { get; init; } = 16;
         public bool Smoke { get; init; }
+        /// <summary>Query-only: reuse what an earlier run left in the work folder (no generation, no builds).</summary>
+        public bool Reuse { get; init; }
 
         public static Options Parse(IReadOnlyList<string> args)
         {
@@ -80,6 +83,7 @@ public static class Program
                     "--http-requests" => o with { HttpRequests = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--http-seconds" => o with { HttpSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--concurrency" => o with { Concurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--reuse" => o with { Reuse = true },
                     "--smoke" => o with { Smoke = true, Sizes = [12], Reps = 10, BudgetSeconds = 2, Http = false, Repeats = 1 },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
@@ -123,6 +127,26 @@ public static class Program
             Log($"== {size:N0} documents");
             var dir = Path.Combine(work, size.ToString(CultureInfo.InvariantCulture));
             var corpus = Path.Combine(dir, "corpus");
+            var clausesFile = Path.Combine(dir, "clauses.jsonl");
+            var db = Path.Combine(dir, "fts5.db");
+            var index = Path.Combine(dir, "index");
+            if (o.Reuse && Directory.Exists(corpus) && File.Exists(clausesFile) && File.Exists(db) && Directory.Exists(index))
+            {
+                var reused = new SizeResult { Documents = size, Clauses = File.ReadLines(clausesFile).LongCount(), LoadAtStart = LoadAverage() };
+                report.Sizes.Add(reused);
+                Log($"reusing {dir}: {reused.Clauses:N0} clauses, no generation and no builds");
+                var reusedQueries = QueryMix.Build(ClauseRow.ReadAll(clausesFile), o.Seed);
+                RunQueries(reused, reusedQueries, index, db, o, Log);
+                if (webDll is not null)
+                {
+                    reused.Http = HttpBench.Run(webDll, corpus, index, reusedQueries, o.Concurrency, o.HttpRequests, TimeSpan.FromSeconds(o.HttpSeconds), Log);
+                    var rh = reused.Http;
+                    Log($"HTTP: start → first answer {rh.StartToFirstAnswerMs:0} ms; {rh.RequestsPerSecond:N0} req/s, p50 {rh.Latency.P50:0.00} ms, p99 {rh.Latency.P99:0.00} ms, {rh.Errors} errors; site {rh.WorkingSetMbAfterLoad:0} MB, {rh.SiteCpuMsPerRequest:0.00} CPU ms/request");
+                }
+                reused.LoadAtEnd = LoadAverage();
+                MarkdownReport.Write(report, outPath);
+                continue;
+            }
             var watch = Stopwatch.StartNew();
             if (Directory.Exists(corpus))
             {
@@ -134,13 +158,11 @@ public static class Program
             Log($"generated {size:N0} documents, {result.TextMb:0.0} MB in {result.GenerateSeconds:0.0} s");
 
             // The clauses both engines index: GreenPolicy's parser and taggers, alone in a child process.
-            var clausesFile = Path.Combine(dir, "clauses.jsonl");
             result.ParseAndTag = ChildProcess.Run<DumpResult>("dump", [corpus, clausesFile], Log);
             result.Clauses = result.ParseAndTag.Clauses;
             Log($"parse + tag: {result.Clauses:N0} clauses in {result.ParseAndTag.Seconds:0.00} s ({result.Clauses / Math.Max(1, size):0} per document)");
 
             var repeats = o.Repeats ?? (size <= 100 ? 3 : 1);
-            var db = Path.Combine(dir, "fts5.db");
             var ftsRuns = new List<FtsBuildRun>();
             for (var i = 0; i < repeats; i++)
             {
@@ -155,7 +177,6 @@ public static class Program
                 ftsMedian.Times.TextBytes / 1048576.0 / ftsMedian.Times.InsertSeconds, ftsRuns.Max(r => r.PeakBytes) / 1048576.0,
                 new FileInfo(db).Length / 1048576.0, ftsMedian.CpuSeconds);
             MarkdownReport.Write(report, outPath);
-            var index = Path.Combine(dir, "index");
             var gpRuns = new List<GreenPolicyBuildRun>();
             for (var i = 0; i < repeats; i++)
             {

@@ -1,26 +1,39 @@
+using System.Runtime.InteropServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace GreenPolicy.Index;
 
 /// <summary>
-/// A segment's facet ordinals copied once into plain arrays (offsets + ordinals per dimension, like a
-/// CSR matrix), so counting a hit is array indexing instead of decoding doc values for every hit and
-/// dimension. Built when a generation is opened; the index never changes afterwards.
+/// A segment's facet ordinals copied once into plain arrays, so counting a hit is array indexing instead
+/// of decoding doc values for every hit and dimension. All dimensions share one ordinal space (dimension
+/// d owns ordinals [DimensionStart(d), DimensionStart(d + 1))) and one CSR matrix (offsets + ordinals
+/// per document): counting every dimension of a hit is one contiguous run of increments. The index never
+/// changes once written, so this is built (or read from the generation's extras, see
+/// <see cref="GenerationExtras"/>) once per segment.
 /// </summary>
 internal sealed class FacetOrdinals
 {
-    private readonly int[][] offsets;
-    private readonly int[][] ordinals;
-    private readonly string[][] values;
+    private const string Magic = "GPFACET1";
 
-    private FacetOrdinals(int[][] offsets, int[][] ordinals, string[][] values, long[]? sequences)
+    private readonly int[] offsets;
+    private readonly int[] ordinals;
+    private readonly int[] dimensionStart;
+    private readonly string[] values;
+
+    private FacetOrdinals(IReadOnlyList<string> dimensions, int[] offsets, int[] ordinals, int[] dimensionStart, string[] values, long[]? sequences)
     {
+        Dimensions = dimensions;
         this.offsets = offsets;
         this.ordinals = ordinals;
+        this.dimensionStart = dimensionStart;
         this.values = values;
         Sequences = sequences;
     }
+
+    public IReadOnlyList<string> Dimensions { get; }
+
+    public int MaxDoc => offsets.Length - 1;
 
     /// <summary>
     /// Each document's reading-order sequence (<see cref="Fields.Sequence"/>), read once: the collector
@@ -29,51 +42,76 @@ internal sealed class FacetOrdinals
     /// </summary>
     public long[]? Sequences { get; }
 
-    public int DimensionCount => offsets.Length;
+    /// <summary>Size of the shared ordinal space (every value of every dimension).</summary>
+    public int OrdinalCount => values.Length;
 
-    public int ValueCount(int dim) => values[dim].Length;
+    public int DimensionStart(int dim) => dimensionStart[dim];
 
-    public string Value(int dim, int ord) => values[dim][ord];
+    public string Value(int ord) => values[ord];
+
+    /// <summary>Counts every dimension of <paramref name="doc"/>: counts[ord]++ for each of its ordinals.</summary>
+    public void CountAll(int doc, int[] counts)
+    {
+        var ords = ordinals;
+        for (int i = offsets[doc], end = offsets[doc + 1]; i < end; i++)
+        {
+            counts[ords[i]]++;
+        }
+    }
+
+    /// <summary>Counts the ordinals of one dimension only (a hit failing only that dimension's filter).</summary>
+    public void Count(int dim, int doc, int[] counts)
+    {
+        var start = dimensionStart[dim];
+        var length = (uint)(dimensionStart[dim + 1] - start);
+        var ords = ordinals;
+        for (int i = offsets[doc], end = offsets[doc + 1]; i < end; i++)
+        {
+            if ((uint)(ords[i] - start) < length)
+            {
+                counts[ords[i]]++;
+            }
+        }
+    }
 
     public static FacetOrdinals Build(AtomicReader reader, IReadOnlyList<string> dims)
     {
         var maxDoc = reader.MaxDoc;
-        var offsets = new int[dims.Count][];
-        var ordinals = new int[dims.Count][];
-        var values = new string[dims.Count][];
+        var sources = dims.Select(reader.GetSortedSetDocValues).ToArray();
+        var dimensionStart = new int[dims.Count + 1];
+        for (var d = 0; d < dims.Count; d++)
+        {
+            dimensionStart[d + 1] = dimensionStart[d] + (int)(sources[d]?.ValueCount ?? 0);
+        }
+        var values = new string[dimensionStart[^1]];
         var bytes = new BytesRef();
         for (var d = 0; d < dims.Count; d++)
         {
-            var dv = reader.GetSortedSetDocValues(dims[d]);
-            var offs = new int[maxDoc + 1];
-            var ords = new List<int>();
-            if (dv is not null)
+            for (var ord = 0; ord < (sources[d]?.ValueCount ?? 0); ord++)
             {
-                for (var doc = 0; doc < maxDoc; doc++)
-                {
-                    offs[doc] = ords.Count;
-                    dv.SetDocument(doc);
-                    for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
-                    {
-                        ords.Add((int)ord);
-                    }
-                }
-                var names = new string[dv.ValueCount];
-                for (var ord = 0; ord < names.Length; ord++)
-                {
-                    dv.LookupOrd(ord, bytes);
-                    names[ord] = bytes.Utf8ToString();
-                }
-                values[d] = names;
+                sources[d]!.LookupOrd(ord, bytes);
+                values[dimensionStart[d] + ord] = bytes.Utf8ToString();
             }
-            else
-            {
-                values[d] = [];
-            }
-            offs[maxDoc] = ords.Count;
-            offsets[d] = offs;
-            ordinals[d] = [.. ords];
         }
+        var offsets = new int[maxDoc + 1];
+        var ordinals = new List<int>(maxDoc * 4);
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            offsets[doc] = ordinals.Count;
+            for (var d = 0; d < sources.Length; d++)
+            {
+                if (sources[d] is not { } dv)
+                {
+                    continue;
+                }
+                dv.SetDocument(doc);
+                for (var ord = dv.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = dv.NextOrd())
+                {
+                    ordinals.Add(dimensionStart[d] + (int)ord);
+                }
+            }
+        }
+        offsets[maxDoc] = ordinals.Count;
         long[]? sequences = null;
         if (reader.GetNumericDocValues(Fields.Sequence) is { } seq)
         {
@@ -83,16 +121,79 @@ internal sealed class FacetOrdinals
                 sequences[doc] = seq.Get(doc);
             }
         }
-        return new FacetOrdinals(offsets, ordinals, values, sequences);
+        return new FacetOrdinals([.. dims], offsets, [.. ordinals], dimensionStart, values, sequences);
     }
 
-    public void Count(int dim, int doc, int[] counts)
+    // ---- the precomputed form ---------------------------------------------------------------------
+
+    /// <summary>Writes these arrays for <see cref="Read"/>: a few bulk reads instead of a pass over every document.</summary>
+    public void Write(Stream stream)
     {
-        var offs = offsets[dim];
-        var ords = ordinals[dim];
-        for (var i = offs[doc]; i < offs[doc + 1]; i++)
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(Dimensions.Count);
+        foreach (var d in Dimensions)
         {
-            counts[ords[i]]++;
+            w.Write(d);
         }
+        foreach (var s in dimensionStart)
+        {
+            w.Write(s);
+        }
+        foreach (var v in values)
+        {
+            w.Write(v);
+        }
+        w.Write(offsets.Length);
+        w.Write(MemoryMarshal.AsBytes(offsets.AsSpan()));
+        w.Write(ordinals.Length);
+        w.Write(MemoryMarshal.AsBytes(ordinals.AsSpan()));
+        w.Write(Sequences is not null);
+        if (Sequences is not null)
+        {
+            w.Write(MemoryMarshal.AsBytes(Sequences.AsSpan()));
+        }
+    }
+
+    /// <summary>The arrays <see cref="Write"/> wrote, or null when the stream holds something else (other dimensions, another segment size).</summary>
+    public static FacetOrdinals? Read(Stream stream, IReadOnlyList<string> dims, int maxDoc)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (r.ReadString() != Magic || r.ReadInt32() != dims.Count)
+        {
+            return null;
+        }
+        for (var d = 0; d < dims.Count; d++)
+        {
+            if (r.ReadString() != dims[d])
+            {
+                return null;
+            }
+        }
+        var dimensionStart = new int[dims.Count + 1];
+        for (var d = 0; d <= dims.Count; d++)
+        {
+            dimensionStart[d] = r.ReadInt32();
+        }
+        var values = new string[dimensionStart[^1]];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = r.ReadString();
+        }
+        if (r.ReadInt32() != maxDoc + 1)
+        {
+            return null;
+        }
+        var offsets = new int[maxDoc + 1];
+        stream.ReadExactly(MemoryMarshal.AsBytes(offsets.AsSpan()));
+        var ordinals = new int[r.ReadInt32()];
+        stream.ReadExactly(MemoryMarshal.AsBytes(ordinals.AsSpan()));
+        long[]? sequences = null;
+        if (r.ReadBoolean())
+        {
+            sequences = new long[maxDoc];
+            stream.ReadExactly(MemoryMarshal.AsBytes(sequences.AsSpan()));
+        }
+        return new FacetOrdinals([.. dims], offsets, ordinals, dimensionStart, values, sequences);
     }
 }

@@ -16,7 +16,14 @@ public interface ICitationService
 }
 
 /// <summary>What a citation resolver may look at: every document with its units and clauses.</summary>
-public sealed record CitationCatalog(IReadOnlyList<DocumentRecord> Documents, Func<string, IReadOnlyList<Clause>> ClausesOf);
+public sealed record CitationCatalog(IReadOnlyList<DocumentRecord> Documents, Func<string, IReadOnlyList<Clause>> ClausesOf)
+{
+    /// <summary>
+    /// A document's whole record by id, when <see cref="Documents"/> holds only their metadata (a store
+    /// opened from its <see cref="GenerationExtras"/> reads units when a citation first needs them).
+    /// </summary>
+    public Func<string, DocumentRecord?>? RecordOf { get; init; }
+}
 
 /// <summary>Until a resolver is wired in: every citation is unresolved, with the reason.</summary>
 public sealed class NoCitationService : ICitationService

@@ -25,7 +25,7 @@ public sealed class IndexCitationCatalog : ICitationCatalog
     public IReadOnlyList<DocumentMeta> Documents { get; }
 
     public DocumentOutline? Outline(string docId) => outlines.GetOrAdd(docId, id =>
-        byId.TryGetValue(id, out var record)
+        (source.RecordOf is { } recordOf ? recordOf(id) : byId.GetValueOrDefault(id)) is { } record
             ? DocumentOutline.From(new ParsedDocument
             {
                 Meta = record.Meta,
@@ -40,12 +40,13 @@ public sealed class IndexCitationCatalog : ICitationCatalog
 public sealed class ResolverCitationService : ICitationService
 {
     private readonly CitationResolver resolver;
-    private readonly IReadOnlyList<DocumentMeta> documents;
+    /// <summary>Every document's title and short titles: a query that is exactly one is a citation.</summary>
+    private readonly HashSet<string> titles;
 
     public ResolverCitationService(CitationCatalog catalog)
     {
         var index = new IndexCitationCatalog(catalog);
-        documents = index.Documents;
+        titles = index.Documents.SelectMany(d => d.ShortTitles.Prepend(d.Title)).ToHashSet(StringComparer.Ordinal);
         resolver = new CitationResolver(index);
     }
 
@@ -71,7 +72,7 @@ public sealed class ResolverCitationService : ICitationService
     public CiteTarget? SearchCitation(string query)
     {
         var parsed = CitationParser.Parse(query);
-        var exactTitle = documents.Any(d => d.Title == query.Trim() || d.ShortTitles.Contains(query.Trim()));
+        var exactTitle = titles.Contains(query.Trim());
         if (parsed.DocNumber is null && !parsed.TitleQuoted && !(parsed.Title is not null && parsed.Locator is not null) && !exactTitle)
         {
             return null;

@@ -29,8 +29,16 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private readonly Dictionary<string, DocumentRecord> documentsById;
     private readonly Lazy<IReadOnlyList<IndustrySummary>> industries;
     private readonly Lazy<IReadOnlyList<DepartmentSummary>> departments;
+    private readonly Lazy<Dictionary<string, string?>> jurisdictionLabels;
     private readonly LuceneDirectory? ownedDirectory;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, FacetOrdinals> facetOrdinals = new();
+    private readonly string? generationDir;
+    /// <summary>The documents hold no units, metadata lines or references: <see cref="RecordOf"/> reads them.</summary>
+    private readonly bool documentsAreLight;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentRecord> fullRecords = new(StringComparer.Ordinal);
+    private bool facetsComputed;
+    /// <summary>Labels never change within a generation (documents and vocabulary are fixed).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Dim, string Value), string> facetLabels = new();
 
     public LuceneStore(
         DirectoryReader reader,
@@ -39,24 +47,42 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         Func<DateOnly> today,
         Func<CitationCatalog, ICitationService>? citations = null,
         LuceneDirectory? ownedDirectory = null)
+        : this(reader, new VocabularyIndex(vocabulary), null, generation, today, citations, ownedDirectory, null)
+    {
+    }
+
+    /// <param name="lightDocuments">The documents without their units (<see cref="GenerationExtras"/>), or null to read every record.</param>
+    /// <param name="generationDir">Where precomputed facet ordinals may be found (<see cref="GenerationExtras"/>).</param>
+    private LuceneStore(
+        DirectoryReader reader,
+        VocabularyIndex vocabulary,
+        IReadOnlyList<DocumentRecord>? lightDocuments,
+        string generation,
+        Func<DateOnly> today,
+        Func<CitationCatalog, ICitationService>? citations,
+        LuceneDirectory? ownedDirectory,
+        string? generationDir)
     {
         this.reader = reader;
         this.today = today;
         this.ownedDirectory = ownedDirectory;
+        this.generationDir = generationDir;
         Generation = generation;
         searcher = new IndexSearcher(reader) { Similarity = GenerationWriter.Similarity };
-        this.vocabulary = new VocabularyIndex(vocabulary);
-        documents = LoadDocuments();
+        this.vocabulary = vocabulary;
+        documentsAreLight = lightDocuments is not null;
+        documents = lightDocuments is null ? LoadDocuments() : [.. lightDocuments.OrderBy(d => d.Rank)];
         documentsById = documents.ToDictionary(d => d.Meta.Id, StringComparer.Ordinal);
         understanding = new QueryUnderstanding(this.vocabulary, documents.Select(d => d.Meta));
         builder = new QueryBuilder(new ChineseAnalyzer());
-        this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf));
+        this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf) { RecordOf = RecordOf });
         industries = new(ComputeIndustries);
         foreach (var leaf in reader.Leaves)
         {
             FacetOrdinalsOf(leaf);
         }
         departments = new(ComputeDepartments);
+        jurisdictionLabels = new(JurisdictionLabels);
     }
 
     /// <summary>Opens the generation directory <paramref name="generationDir"/> (as written by <see cref="GenerationWriter"/>).</summary>
@@ -65,15 +91,66 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generationDir, IndexLayout.LuceneFolder));
         try
         {
-            var vocabularyPath = Path.Combine(generationDir, IndexLayout.VocabularyFile);
-            var vocabulary = File.Exists(vocabularyPath) ? IndexJson.Read<QueryVocabulary>(File.ReadAllText(vocabularyPath)) : QueryVocabulary.Empty;
-            return new LuceneStore(DirectoryReader.Open(directory), vocabulary, Path.GetFileName(generationDir), today, citations, directory);
+            var reader = DirectoryReader.Open(directory);
+            var compact = GenerationExtras.ReadVocabulary(generationDir);
+            var vocabulary = compact ?? ReadVocabulary(generationDir);
+            var documents = GenerationExtras.ReadDocuments(generationDir);
+            var store = new LuceneStore(reader, new VocabularyIndex(vocabulary), documents, Path.GetFileName(generationDir), today, citations, directory, generationDir);
+            if (compact is null || documents is null || store.facetsComputed)
+            {
+                // A generation opened for the first time (the build did not write its extras): next time it opens fast.
+                store.TryWriteExtras(generationDir);
+            }
+            return store;
         }
         catch
         {
             directory.Dispose();
             throw;
         }
+    }
+
+    private static QueryVocabulary ReadVocabulary(string generationDir)
+    {
+        var path = Path.Combine(generationDir, IndexLayout.VocabularyFile);
+        return File.Exists(path) ? IndexJson.Read<QueryVocabulary>(File.ReadAllText(path)) : QueryVocabulary.Empty;
+    }
+
+    /// <summary>Writes <see cref="GenerationExtras"/> for this store's generation.</summary>
+    internal void WriteExtras(string dir)
+    {
+        GenerationExtras.WriteVocabulary(dir, vocabulary);
+        GenerationExtras.WriteDocuments(dir, documents);
+        foreach (var leaf in reader.Leaves)
+        {
+            if (leaf.AtomicReader is SegmentReader segment)
+            {
+                GenerationExtras.WriteFacets(dir, segment, FacetOrdinalsOf(leaf));
+            }
+        }
+    }
+
+    private void TryWriteExtras(string dir)
+    {
+        try
+        {
+            WriteExtras(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only index folder: every start computes them, as before.
+        }
+    }
+
+    /// <summary>A province's name as its first provincial document's scope says it (CN-GZ → 贵州省).</summary>
+    private Dictionary<string, string?> JurisdictionLabels()
+    {
+        var labels = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var d in documents.Where(d => d.Meta.Level == Levels.Provincial))
+        {
+            labels.TryAdd(d.Meta.Jurisdiction, d.Meta.Scope.FirstOrDefault());
+        }
+        return labels;
     }
 
     public string Generation { get; }
@@ -95,6 +172,29 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             .ToList();
     }
 
+    /// <summary>A document's whole record (units, metadata lines, references); null when unknown.</summary>
+    private DocumentRecord? RecordOf(string id)
+    {
+        if (!documentsById.TryGetValue(id, out var light))
+        {
+            return null;
+        }
+        if (!documentsAreLight)
+        {
+            return light;
+        }
+        return fullRecords.GetOrAdd(id, _ =>
+        {
+            var query = new BooleanQuery
+            {
+                { new TermQuery(new Term(Fields.Record, Fields.DocumentRecord)), Occur.MUST },
+                { new TermQuery(new Term(Fields.Id, id)), Occur.MUST },
+            };
+            var top = searcher.Search(query, 1);
+            return top.TotalHits == 0 ? light : IndexJson.Read<DocumentRecord>(searcher.Doc(top.ScoreDocs[0].Doc).Get(Fields.Json));
+        });
+    }
+
     private DocumentSummary Summary(DocumentRecord record) => new()
     {
         Meta = record.Meta,
@@ -106,7 +206,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     public DocumentView? Document(string id)
     {
-        if (!documentsById.TryGetValue(id, out var record))
+        if (RecordOf(id) is not { } record)
         {
             return null;
         }
@@ -180,7 +280,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
-        var collector = new SearchCollector(filters, Fields.FacetDimensions, page * size, byOrder, boosts, FacetOrdinalsOf);
+        var collector = new SearchCollector(filters, request.Facets ? Fields.FacetDimensions : [], page * size, byOrder, boosts, FacetOrdinalsOf);
         searcher.Search(query, collector);
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
@@ -198,12 +298,13 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             }
         }
         var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
+        var facetValues = FacetValues(collector.Facets());
         return new SearchResult
         {
             Query = request.Q ?? "",
             Total = total,
             Hits = hits,
-            Facets = FacetValues(collector.Facets()),
+            Facets = facetValues,
             Citation = citation,
             Notes = notes,
             TookMs = watch.Elapsed.TotalMilliseconds,
@@ -212,7 +313,16 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     /// <summary>A segment's facet ordinals, built once per segment of this (immutable) generation.</summary>
     private FacetOrdinals FacetOrdinalsOf(AtomicReaderContext context) =>
-        facetOrdinals.GetValue(context.AtomicReader.CoreCacheKey, _ => FacetOrdinals.Build(context.AtomicReader, Fields.FacetDimensions));
+        facetOrdinals.GetValue(context.AtomicReader.CoreCacheKey, _ =>
+        {
+            if (generationDir is not null && context.AtomicReader is SegmentReader segment &&
+                GenerationExtras.ReadFacets(generationDir, segment, Fields.FacetDimensions) is { } precomputed)
+            {
+                return precomputed;
+            }
+            facetsComputed = true;
+            return FacetOrdinals.Build(context.AtomicReader, Fields.FacetDimensions);
+        });
 
     private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
         plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
@@ -269,13 +379,13 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             values.Get(local, bytes);
             if (bytes.Length > 0)
             {
-                return IndexJson.Read<HitRecord>(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length));
+                return HitJson.Read(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
             }
         }
         var stored = leaf.AtomicReader.Document(local);
         if (stored.GetBinaryValue(Fields.HitJson) is { } binary)
         {
-            return IndexJson.Read<HitRecord>(System.Text.Encoding.UTF8.GetString(binary.Bytes, binary.Offset, binary.Length));
+            return HitJson.Read(binary.Bytes.AsSpan(binary.Offset, binary.Length));
         }
         return IndexJson.Read<HitRecord>(stored.Get(Fields.HitJson));
     }
@@ -405,27 +515,34 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     // ---- facets ------------------------------------------------------------------------------
 
-    private Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(IReadOnlyDictionary<string, Dictionary<string, int>> counts)
+    private Dictionary<string, IReadOnlyList<FacetValue>> FacetValues(IReadOnlyDictionary<string, List<KeyValuePair<string, int>>> counts)
     {
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var (dim, values) in counts)
         {
-            result[dim] = values
-                .Select(kv => new FacetValue(kv.Key, FacetLabel(dim, kv.Key), kv.Value))
-                .OrderByDescending(f => f.Count)
-                .ThenBy(f => dim == Fields.Year ? f.Value.PadLeft(4, '0') : f.Value, StringComparer.Ordinal)
-                .Take(100)
-                .ToList();
+            // Most frequent first, then by value (years numerically); labelled after the cut: at 10,000
+            // documents the doc dimension has thousands of values. Values are distinct, so the order is total.
+            Comparison<KeyValuePair<string, int>> order = dim == Fields.Year
+                ? (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key.PadLeft(4, '0'), b.Key.PadLeft(4, '0'))
+                : (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key);
+            values.Sort(order);
+            var shown = new List<FacetValue>(Math.Min(values.Count, MaxFacetValues));
+            for (var i = 0; i < values.Count && i < MaxFacetValues; i++)
+            {
+                shown.Add(new FacetValue(values[i].Key, facetLabels.GetOrAdd((dim, values[i].Key), k => FacetLabel(k.Dim, k.Value)), values[i].Value));
+            }
+            result[dim] = shown;
         }
         return result;
     }
+
+    private const int MaxFacetValues = 100;
 
     private string FacetLabel(string dim, string value) => dim switch
     {
         Fields.Doc => documentsById.TryGetValue(value, out var d) ? d.Meta.ShortTitles.FirstOrDefault() ?? d.Meta.Title : value,
         Fields.Level => value switch { Levels.National => "国家级", Levels.Provincial => "省级", _ => value },
-        Fields.Jurisdiction => value == "CN" ? "全国" :
-            documents.FirstOrDefault(x => x.Meta.Jurisdiction == value && x.Meta.Level == Levels.Provincial)?.Meta.Scope.FirstOrDefault() ?? value,
+        Fields.Jurisdiction => value == "CN" ? "全国" : jurisdictionLabels.Value.GetValueOrDefault(value) ?? value,
         Fields.Industry => vocabulary.Label(VocabularyKinds.Industry, value),
         Fields.Department => vocabulary.Label(VocabularyKinds.Department, value),
         Fields.Year => $"{value}年",
@@ -561,3 +678,4 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         public Query Query { get; }
     }
 }
+

@@ -448,18 +448,21 @@ public sealed partial class QueryUnderstanding
     }
 
     /// <summary>Full-width ASCII to half width, then lower case: what the analyzer does, on whole strings.</summary>
-    public static string Fold(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+    public static string Fold(string s) =>
+        string.Create(s.Length, s, static (folded, source) =>
         {
-            sb.Append(FoldChar(c));
-        }
-        return sb.ToString();
-    }
+            for (var i = 0; i < source.Length; i++)
+            {
+                folded[i] = FoldChar(source[i]);
+            }
+        });
 
+    // Every clause shown is folded for its snippet: ASCII and the CJK block (no case there, checked by
+    // a test over U+3001–U+9FFF) skip the culture tables behind char.ToLowerInvariant.
     public static char FoldChar(char c) => c switch
     {
+        < '\u0080' => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c,
+        >= '\u3001' and <= '\u9FFF' => c,
         >= '\uFF01' and <= '\uFF5E' => char.ToLowerInvariant((char)(c - 0xFEE0)),
         '\u3000' => ' ',
         _ => char.ToLowerInvariant(c),

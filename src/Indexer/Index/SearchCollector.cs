@@ -69,29 +69,36 @@ internal sealed class NumericDimension : FilterDimension
 /// Collects in one pass: the total and the best hits among documents passing every filter, and the
 /// facet counts of each dimension under the OTHER active filters (a document failing only the
 /// industry filter still counts in the industry facet: "drill sideways"). Our own implementation over
-/// sorted-set doc values, since no Facet package is served.
+/// sorted-set doc values, since no Facet package is served. Runs once per match, so it allocates
+/// nothing there: counts go into one array over the segment's shared ordinal space, and a match that
+/// cannot enter the kept page is turned away by one comparison with the worst kept hit.
 /// </summary>
 internal sealed class SearchCollector : ICollector
 {
     private readonly FilterDimension[] filters;
     private readonly string[] facetDims;
-    private readonly int[] filterToFacet;
     private readonly int keep;
     private readonly bool byOrder;
     private readonly PriorityQueue<(int Doc, float Score, long Seq), (float, long)> heap;
-    private readonly Dictionary<string, int>[] counts;
+    private readonly List<(FacetOrdinals Ordinals, int[] Counts)> counted = [];
+    private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
+    private readonly (FilterDimension Dimension, float Factor)[] boosts;
 
     private Scorer? scorer;
     private int docBase;
     private Func<int, bool>[] segmentFilters = [];
-    private readonly Func<AtomicReaderContext, FacetOrdinals> ordinalsOf;
+    /// <summary>Per filter: the dimension of the segment's ordinals it counts sideways in, or -1.</summary>
+    private int[] filterToFacet = [];
     private FacetOrdinals? segmentFacets;
-    private int[][] segmentCounts = [];
+    private int[]? segmentCounts;
     private long[]? sequence;
-
-    private readonly (FilterDimension Dimension, float Factor)[] boosts;
     private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
+    // The worst kept hit once the heap is full: a match below it is dropped without touching the heap.
+    private bool full;
+    private float worstScore;
+    private long worstSeq;
 
+    /// <param name="facetDims">The dimensions to count (none: no counting at all).</param>
     /// <param name="boosts">Multiplicative boosts: a clause in one of the dimension's documents has its score multiplied by the factor.</param>
     public SearchCollector(IReadOnlyList<FilterDimension> filters, IReadOnlyList<string> facetDims, int keep, bool byOrder,
         IReadOnlyList<(FilterDimension Dimension, float Factor)>? boosts = null, Func<AtomicReaderContext, FacetOrdinals>? ordinals = null)
@@ -100,14 +107,12 @@ internal sealed class SearchCollector : ICollector
         this.boosts = [.. boosts ?? []];
         this.filters = [.. filters];
         this.facetDims = [.. facetDims];
-        filterToFacet = this.filters.Select(f => Array.IndexOf(this.facetDims, f.Name)).ToArray();
         this.keep = Math.Max(1, keep);
         this.byOrder = byOrder;
         // The heap's top is the worst kept hit: lowest score (relevance) or highest sequence (order);
         // among equal scores the later clause in reading order goes first.
-        heap = new PriorityQueue<(int, float, long), (float, long)>(
+        heap = new PriorityQueue<(int, float, long), (float, long)>(this.keep,
             Comparer<(float Score, long Seq)>.Create((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Seq.CompareTo(a.Seq)));
-        counts = this.facetDims.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     }
 
     public int Total { get; private set; }
@@ -123,15 +128,29 @@ internal sealed class SearchCollector : ICollector
         var reader = context.AtomicReader;
         segmentFilters = filters.Select(f => f.ForSegment(reader)).ToArray();
         var ordinals = ordinalsOf(context);
-        segmentFacets = this.facetDims.Length == 0 ? null : ordinals;
-        segmentCounts = segmentFacets is null ? [] : Enumerable.Range(0, facetDims.Length).Select(d => new int[segmentFacets.ValueCount(d)]).ToArray();
+        segmentFacets = facetDims.Length == 0 ? null : ordinals;
+        segmentCounts = segmentFacets is null ? null : new int[segmentFacets.OrdinalCount];
+        filterToFacet = filters.Select(f => IndexOf(ordinals.Dimensions, f.Name)).ToArray();
         sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
+    }
+
+    private int IndexOf(IReadOnlyList<string> dims, string name)
+    {
+        for (var i = 0; i < dims.Count; i++)
+        {
+            if (dims[i] == name && Array.IndexOf(facetDims, name) >= 0)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public void Collect(int doc)
     {
         var failed = -1;
+        var segmentFilters = this.segmentFilters;
         for (var i = 0; i < segmentFilters.Length; i++)
         {
             if (!segmentFilters[i](doc))
@@ -145,16 +164,16 @@ internal sealed class SearchCollector : ICollector
         }
         if (failed >= 0)
         {
-            if (filterToFacet[failed] >= 0)
+            if (filterToFacet[failed] >= 0 && segmentCounts is not null)
             {
-                Count(filterToFacet[failed], doc);
+                segmentFacets!.Count(filterToFacet[failed], doc, segmentCounts);
             }
             return;
         }
         Total++;
-        for (var f = 0; f < facetDims.Length; f++)
+        if (segmentCounts is not null)
         {
-            Count(f, doc);
+            segmentFacets!.CountAll(doc, segmentCounts);
         }
         var seq = sequence is null ? doc : sequence[doc];
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
@@ -165,7 +184,11 @@ internal sealed class SearchCollector : ICollector
                 score *= factor;
             }
         }
-        var key = byOrder ? (0f, seq) : (score, seq);
+        if (full && (score < worstScore || score == worstScore && seq >= worstSeq))
+        {
+            return;
+        }
+        var key = (score, seq);
         if (heap.Count < keep)
         {
             heap.Enqueue((docBase + doc, score, seq), key);
@@ -174,32 +197,64 @@ internal sealed class SearchCollector : ICollector
         {
             heap.DequeueEnqueue((docBase + doc, score, seq), key);
         }
+        if (heap.Count >= keep && heap.TryPeek(out _, out var top))
+        {
+            full = true;
+            (worstScore, worstSeq) = top;
+        }
     }
-
-    private void Count(int facet, int doc) => segmentFacets?.Count(facet, doc, segmentCounts[facet]);
 
     private void FlushSegmentCounts()
     {
-        for (var f = 0; f < segmentCounts.Length && segmentFacets is not null; f++)
+        if (segmentFacets is not null && segmentCounts is not null)
         {
-            for (var ord = 0; ord < segmentCounts[f].Length; ord++)
-            {
-                if (segmentCounts[f][ord] == 0)
-                {
-                    continue;
-                }
-                var value = segmentFacets.Value(f, ord);
-                counts[f][value] = counts[f].GetValueOrDefault(value) + segmentCounts[f][ord];
-            }
+            counted.Add((segmentFacets, segmentCounts));
         }
-        segmentCounts = [];
+        segmentCounts = null;
     }
 
-    /// <summary>Facet counts by dimension; call once collection is over.</summary>
-    public IReadOnlyDictionary<string, Dictionary<string, int>> Facets()
+    /// <summary>
+    /// Facet counts by dimension (value, count), values with a zero count left out; call once collection
+    /// is over. One segment (a served generation is merged into one) needs no dictionary: its ordinals
+    /// are its values.
+    /// </summary>
+    public IReadOnlyDictionary<string, List<KeyValuePair<string, int>>> Facets()
     {
         FlushSegmentCounts();
-        return facetDims.Select((d, i) => (d, counts[i])).ToDictionary(x => x.d, x => x.Item2);
+        var result = new Dictionary<string, List<KeyValuePair<string, int>>>(facetDims.Length);
+        for (var f = 0; f < facetDims.Length; f++)
+        {
+            if (counted.Count == 1)
+            {
+                var (ordinals, segmentCounts) = counted[0];
+                var list = new List<KeyValuePair<string, int>>();
+                var dim = IndexOf(ordinals.Dimensions, facetDims[f]);
+                for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
+                {
+                    if (segmentCounts[ord] > 0)
+                    {
+                        list.Add(new(ordinals.Value(ord), segmentCounts[ord]));
+                    }
+                }
+                result[facetDims[f]] = list;
+                continue;
+            }
+            var merged = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (ordinals, segmentCounts) in counted)
+            {
+                var dim = IndexOf(ordinals.Dimensions, facetDims[f]);
+                for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
+                {
+                    if (segmentCounts[ord] > 0)
+                    {
+                        var value = ordinals.Value(ord);
+                        merged[value] = merged.GetValueOrDefault(value) + segmentCounts[ord];
+                    }
+                }
+            }
+            result[facetDims[f]] = [.. merged];
+        }
+        return result;
     }
 
     /// <summary>The kept hits, best first (or in reading order).</summary>

@@ -63,6 +63,11 @@ public sealed record SearchRequest
     public string Sort { get; init; } = "relevance";
     public int Page { get; init; } = 1;
     public int Size { get; init; } = 20;
+    /// <summary>
+    /// Count the facets (the default). False leaves <see cref="SearchResult.Facets"/> empty and skips
+    /// counting every match's tags: the CSV export, or an API client that shows no facets.
+    /// </summary>
+    public bool Facets { get; init; } = true;
 }
 
 public sealed record SearchHit

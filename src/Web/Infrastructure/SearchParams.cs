@@ -83,6 +83,19 @@ public static class SearchParams
             return Fail("每页条数应为正整数", "size must be a positive integer");
         }
 
+        bool facets;
+        switch (Clean(query["facets"].ToString()).ToLowerInvariant())
+        {
+            case "" or "true" or "1":
+                facets = true;
+                break;
+            case "false" or "0":
+                facets = false;
+                break;
+            default:
+                return Fail("facets 应为 true 或 false", "facets must be true or false");
+        }
+
         return new SearchParse(new SearchRequest
         {
             Q = q.Length == 0 ? null : q,
@@ -99,6 +112,7 @@ public static class SearchParams
             Sort = sort,
             Page = page,
             Size = size,
+            Facets = facets,
         });
     }
 
@@ -149,7 +163,7 @@ public static class SearchParams
 
     // ---- building URLs -------------------------------------------------------------------------
 
-    /// <summary>The request's values by parameter name, in a stable order (q, filters, role, sort, page, size).</summary>
+    /// <summary>The request's values by parameter name, in a stable order (q, filters, role, sort, page, size, facets).</summary>
     public static List<KeyValuePair<string, string>> Pairs(SearchRequest r, bool withPage = true)
     {
         var pairs = new List<KeyValuePair<string, string>>();
@@ -176,6 +190,10 @@ public static class SearchParams
         if (r.Size != DefaultSize)
         {
             pairs.Add(new("size", r.Size.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (!r.Facets)
+        {
+            pairs.Add(new("facets", "false"));
         }
         return pairs;
     }

@@ -124,6 +124,20 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
     }
 
     [Fact]
+    public async Task Facets_false_answers_the_same_hits_without_counting_facets()
+    {
+        var q = "/api/search?q=" + Uri.EscapeDataString("钢铁") + "&industry=C31";
+        var full = await GetJson(q);
+        var bare = await GetJson(q + "&facets=false");
+        Assert.True(full.GetProperty("facets").EnumerateObject().Any());
+        Assert.False(bare.GetProperty("facets").EnumerateObject().Any());
+        Assert.Equal(full.GetProperty("total").GetInt32(), bare.GetProperty("total").GetInt32());
+        Assert.Equal(full.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()),
+            bare.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        await GetJson(q + "&facets=maybe", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Huge_page_and_size_are_clamped()
     {
         var result = await GetJson("/api/search?q=" + Uri.EscapeDataString("工业") + "&size=100000&page=99999999999999");
