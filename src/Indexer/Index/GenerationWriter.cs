@@ -66,6 +66,10 @@ public static class GenerationWriter
             clauses = Write(lucene, documents, vocabulary, progress);
         }
         File.WriteAllText(Path.Combine(dir, IndexLayout.VocabularyFile), IndexJson.Write(vocabulary));
+        // What the site reads at start (light document records, merged vocabulary, facet ordinals), so that
+        // start-up does not read every record; written before the manifest makes the generation complete.
+        GenerationExtras.Write(dir);
+        progress?.Invoke("wrote the serving extras");
         var manifest = new Manifest
         {
             Generation = name,

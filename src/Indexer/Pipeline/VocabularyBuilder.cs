@@ -62,12 +62,17 @@ public static class VocabularyBuilder
         {
             entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Synonym, Key = group[0], Name = group[0], Aliases = group.Skip(1).ToList() });
         }
-        // Names as the tagger met them (a department written differently from every alias).
+        // Names as the tagger met them (a department written differently from every alias): one entry per
+        // (department, name), not one per mention — at 1,000 documents that was 70,040 entries for 624 names.
+        var met = new HashSet<(string Canonical, string Name)>();
         foreach (var clause in documents.SelectMany(d => d.Clauses))
         {
             foreach (var d in clause.Departments.Where(d => d.Name != d.Canonical))
             {
-                entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Department, Key = d.Canonical, Name = d.Canonical, Aliases = [d.Name] });
+                if (met.Add((d.Canonical, d.Name)))
+                {
+                    entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Department, Key = d.Canonical, Name = d.Canonical, Aliases = [d.Name] });
+                }
             }
         }
         return new QueryVocabulary { Entries = entries };
