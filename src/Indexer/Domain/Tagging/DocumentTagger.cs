@@ -19,10 +19,11 @@ public static partial class DocumentTagger
     public static ParsedDocument Tag(ParsedDocument doc, Taxonomies tax)
     {
         var meta = doc.Meta;
-        var departments = new DepartmentTagger(tax, meta.Jurisdiction);
-        var industries = new IndustryTagger(tax);
-        var topics = LabelTagger.Topics(tax);
-        var places = LabelTagger.Places(tax);
+        var taggers = tax.Taggers;
+        var departments = taggers.Departments(meta.Jurisdiction);
+        var industries = taggers.Industries;
+        var topics = taggers.Topics;
+        var places = taggers.Places;
         var minYear = MinYear(meta);
         var usesAnnotations = UsesAnnotations(doc);
 

@@ -10,12 +10,22 @@ internal readonly record struct LexiconHit<T>(int Start, int Length, string Term
 /// Leftmost-longest dictionary matching over Chinese text, where there are no word boundaries:
 /// at each position the longest term wins and the scan resumes after it, so 电解铝液 is one hit
 /// (not 电解铝 + 液) and the false friend 废钢铁 swallows the 钢铁 inside it. Matching is on
-/// bracket-normalised text so 各市〔州〕 and 各市（州） are the same term. Immutable once built.
+/// bracket-normalised text so 各市〔州〕 and 各市（州） are the same term.
 /// </summary>
+/// <remarks>
+/// Built by <see cref="Add"/> and then only read, so one lexicon serves several threads at once.
+/// The scan looks up spans, not substrings, and only the lengths some term starting with the
+/// character at hand has (most characters start no term: one dictionary probe, no allocation).
+/// </remarks>
 internal sealed class Lexicon<T>
 {
     private readonly Dictionary<string, List<T>> _terms = new(StringComparer.Ordinal);
-    private int _maxLength;
+    private readonly Dictionary<string, List<T>>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
+    // For each first character, the lengths of the terms that start with it, longest first.
+    private readonly Dictionary<char, int[]> _lengthsByFirst = [];
+
+    public Lexicon() => _spans = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public Lexicon<T> Add(string term, T value)
     {
@@ -23,34 +33,39 @@ internal sealed class Lexicon<T>
         if (key.Length == 0)
             return this;
         if (!_terms.TryGetValue(key, out var list))
+        {
             _terms[key] = list = [];
+            var lengths = _lengthsByFirst.GetValueOrDefault(key[0], []);
+            if (Array.IndexOf(lengths, key.Length) < 0)
+                _lengthsByFirst[key[0]] = [.. lengths.Append(key.Length).OrderDescending()];
+        }
         if (!list.Contains(value))
             list.Add(value);
-        _maxLength = Math.Max(_maxLength, key.Length);
         return this;
     }
 
     public IReadOnlyList<LexiconHit<T>> Scan(string text)
     {
-        var norm = TextNorm.Brackets(text);
+        var norm = TextNorm.Brackets(text).AsSpan();
         var hits = new List<LexiconHit<T>>();
         var i = 0;
         while (i < norm.Length)
         {
-            var found = false;
-            for (var len = Math.Min(_maxLength, norm.Length - i); len > 0; len--)
+            var next = i + 1;
+            if (_lengthsByFirst.TryGetValue(norm[i], out var lengths))
             {
-                var sub = norm.Substring(i, len);
-                if (_terms.TryGetValue(sub, out var values))
+                var room = norm.Length - i;
+                foreach (var len in lengths)
                 {
-                    hits.Add(new LexiconHit<T>(i, len, text.Substring(i, len), values));
-                    i += len;
-                    found = true;
-                    break;
+                    if (len <= room && _spans.TryGetValue(norm.Slice(i, len), out var values))
+                    {
+                        hits.Add(new LexiconHit<T>(i, len, text.Substring(i, len), values));
+                        next = i + len;
+                        break;
+                    }
                 }
             }
-            if (!found)
-                i++;
+            i = next;
         }
         return hits;
     }

@@ -39,6 +39,7 @@ public sealed class Taxonomies
     private readonly Dictionary<string, Industry> _industryByCode;
     private readonly Dictionary<string, List<Department>> _departmentsByAlias;
     private readonly Dictionary<string, HashSet<string>> _aliasGroups;
+    private readonly Lazy<TaxonomyTaggers> _taggers;
 
     private Taxonomies(
         IReadOnlyList<Industry> industries, IReadOnlyList<string> globalFalseFriends,
@@ -64,7 +65,11 @@ public sealed class Taxonomies
             }
         }
         _aliasGroups = BuildAliasGroups();
+        _taggers = new Lazy<TaxonomyTaggers>(() => new TaxonomyTaggers(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The taggers built from these vocabularies, shared by every document tagged with them.</summary>
+    internal TaxonomyTaggers Taggers => _taggers.Value;
 
     /// <summary>Parses the taxonomy files' text. Throws <see cref="TaxonomyException"/> naming the file on bad YAML or references.</summary>
     public static Taxonomies Load(string industriesYaml, string departmentsYaml, string topicsYaml, string placesYaml,
