@@ -123,7 +123,14 @@ public static partial class DocumentTagger
     {
         var last = Math.Max(text.LastIndexOf("（部内", StringComparison.Ordinal), text.LastIndexOf("(部内", StringComparison.Ordinal));
         var tail = last < 0 ? text : text[(text.IndexOfAny(['）', ')'], last) is var close and >= 0 ? close + 1 : text.Length)..];
-        return Regex.Replace(tail, @"[\s。，；.]", "").Length >= 8;
+        // At least 8 characters other than whitespace (the regex \s: char.IsWhiteSpace) and 。，；.
+        var count = 0;
+        foreach (var ch in tail)
+        {
+            if (!char.IsWhiteSpace(ch) && ch is not ('。' or '，' or '；' or '.') && ++count >= 8)
+                return true;
+        }
+        return false;
     }
 
     [GeneratedRegex(@"形势|背景|成绩|存在的问题|发展现状|回顾")]

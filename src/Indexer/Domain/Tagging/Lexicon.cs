@@ -19,11 +19,17 @@ internal readonly record struct LexiconHit<T>(int Start, int Length, string Term
 /// </remarks>
 internal sealed class Lexicon<T>
 {
-    private readonly Dictionary<string, List<T>> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<T>>.AlternateLookup<ReadOnlySpan<char>> _spans;
+    private readonly Dictionary<string, Entry> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _spans;
+
+    // The term as stored (bracket-normalised) and its values: a hit whose text is the term itself reuses the string.
+    private sealed record Entry(string Term, List<T> Values);
 
     // For each first character, the lengths of the terms that start with it, longest first.
     private readonly Dictionary<char, int[]> _lengthsByFirst = [];
+
+    // One bit per character that starts some term: most characters of a text start none.
+    private readonly ulong[] _starts = new ulong[(char.MaxValue + 1) / 64];
 
     public Lexicon() => _spans = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -32,34 +38,37 @@ internal sealed class Lexicon<T>
         var key = TextNorm.Brackets(term);
         if (key.Length == 0)
             return this;
-        if (!_terms.TryGetValue(key, out var list))
+        if (!_terms.TryGetValue(key, out var entry))
         {
-            _terms[key] = list = [];
+            _terms[key] = entry = new Entry(key, []);
+            _starts[key[0] >> 6] |= 1UL << (key[0] & 63);
             var lengths = _lengthsByFirst.GetValueOrDefault(key[0], []);
             if (Array.IndexOf(lengths, key.Length) < 0)
                 _lengthsByFirst[key[0]] = [.. lengths.Append(key.Length).OrderDescending()];
         }
-        if (!list.Contains(value))
-            list.Add(value);
+        if (!entry.Values.Contains(value))
+            entry.Values.Add(value);
         return this;
     }
 
     public IReadOnlyList<LexiconHit<T>> Scan(string text)
     {
         var norm = TextNorm.Brackets(text).AsSpan();
-        var hits = new List<LexiconHit<T>>();
+        List<LexiconHit<T>>? hits = null;
         var i = 0;
         while (i < norm.Length)
         {
             var next = i + 1;
-            if (_lengthsByFirst.TryGetValue(norm[i], out var lengths))
+            var c = norm[i];
+            if ((_starts[c >> 6] & (1UL << (c & 63))) != 0 && _lengthsByFirst.TryGetValue(c, out var lengths))
             {
                 var room = norm.Length - i;
                 foreach (var len in lengths)
                 {
-                    if (len <= room && _spans.TryGetValue(norm.Slice(i, len), out var values))
+                    if (len <= room && _spans.TryGetValue(norm.Slice(i, len), out var entry))
                     {
-                        hits.Add(new LexiconHit<T>(i, len, text.Substring(i, len), values));
+                        var term = text.AsSpan(i, len).SequenceEqual(entry.Term) ? entry.Term : text.Substring(i, len);
+                        (hits ??= []).Add(new LexiconHit<T>(i, len, term, entry.Values));
                         next = i + len;
                         break;
                     }
@@ -67,6 +76,6 @@ internal sealed class Lexicon<T>
             }
             i = next;
         }
-        return hits;
+        return hits ?? (IReadOnlyList<LexiconHit<T>>)[];
     }
 }

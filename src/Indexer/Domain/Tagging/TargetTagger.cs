@@ -43,7 +43,7 @@ public static partial class TargetTagger
             return m is null ? null : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         }
 
-        foreach (Match m in Change().Matches(t2))
+        foreach (var m in Changes(t2))
         {
             var dir = m.Groups["verb"].Value switch
             {
@@ -157,8 +157,52 @@ public static partial class TargetTagger
 
     private const string Num = @"(?<num>\d+(?:\.\d+)?)";
 
-    [GeneratedRegex(@"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
-    private static partial Regex Change();
+    /// <summary>
+    /// The matches of <see cref="ChangeAt"/> that <c>Regex.Matches</c> of the same pattern without <c>\G</c> would
+    /// give, found faster. That pattern's lazy metric (2–40 characters) is retried at every position of every
+    /// clause, the costliest step of tagging. Every match holds a verb followed by a number (<see cref="VerbNumber"/>)
+    /// at most <see cref="MaxVerbOffset"/> characters after its start, so only starts up to that far before such a
+    /// verb are tried, in order; the first that matches is the leftmost match.
+    /// </summary>
+    private static IEnumerable<Match> Changes(string t)
+    {
+        var from = 0;        // starts before this are ruled out (or inside the previous match)
+        var verbFrom = 0;    // where to look for the next verb + number
+        while (verbFrom < t.Length)
+        {
+            var v = VerbNumber().Match(t, verbFrom);
+            if (!v.Success)
+                yield break;
+            Match? found = null;
+            for (var start = Math.Max(from, v.Index - MaxVerbOffset); start <= v.Index - 2 && found is null; start++)
+            {
+                if (ChangeAt().Match(t, start) is { Success: true } m)
+                    found = m;
+            }
+            if (found is null)
+            {
+                // No start up to this verb matches; a later match needs a later verb.
+                from = Math.Max(from, v.Index - 1);
+                verbFrom = v.Index + 1;
+                continue;
+            }
+            yield return found;
+            from = verbFrom = found.Index + found.Length;
+        }
+    }
+
+    // The longest lead before the verb: a 40-character metric, "在 2015 年的基础上" (12) and 累计 (2).
+    private const int MaxVerbOffset = 40 + 12 + 2;
+
+    // A quantitative change: "规模以上企业单位工业增加值能耗比2015年下降18%". \G: tried only where Changes() says.
+    [GeneratedRegex(@"\G(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?" + Verb + @"(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
+    private static partial Regex ChangeAt();
+
+    private const string Verb = "(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)";
+
+    // What every ChangeAt match holds: the verb, then the number (same sub-patterns).
+    [GeneratedRegex(Verb + @"(?:了)?\s?\d")]
+    private static partial Regex VerbNumber();
 
     [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批|推广普及)(?:和培育|和建设)?\s?(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、和]{2,20})")]
     private static partial Regex CountOf();

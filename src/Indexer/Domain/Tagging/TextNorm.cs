@@ -27,6 +27,8 @@ internal static class TextNorm
     /// <summary>Full-width digits to ASCII (２０２０ → 2020), length-preserving.</summary>
     public static string Digits(string s)
     {
+        if (!s.AsSpan().ContainsAnyInRange('０', '９'))
+            return s;
         var chars = s.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
