@@ -13,39 +13,29 @@ internal readonly record struct LexiconHit<T>(int Start, int Length, string Term
 /// bracket-normalised text so 各市〔州〕 and 各市（州） are the same term.
 /// </summary>
 /// <remarks>
-/// Built by <see cref="Add"/> and then only read, so one lexicon serves several threads at once.
-/// The scan looks up spans, not substrings, and only the lengths some term starting with the
-/// character at hand has (most characters start no term: one dictionary probe, no allocation).
+/// Terms are added with <see cref="Add"/>; the first <see cref="Scan"/> freezes them into a trie, which is only
+/// read from then on, so one lexicon serves several threads at once. Every clause is scanned by four lexicons
+/// (bodies, industries, topics, places), so the scan walks the trie from each position (most characters start
+/// no term: one bit test) rather than looking up substrings of every length.
 /// </remarks>
 internal sealed class Lexicon<T>
 {
     private readonly Dictionary<string, Entry> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _spans;
+    private Trie? _trie;
+    private readonly Lock _freezing = new();
 
     // The term as stored (bracket-normalised) and its values: a hit whose text is the term itself reuses the string.
     private sealed record Entry(string Term, List<T> Values);
 
-    // For each first character, the lengths of the terms that start with it, longest first.
-    private readonly Dictionary<char, int[]> _lengthsByFirst = [];
-
-    // One bit per character that starts some term: most characters of a text start none.
-    private readonly ulong[] _starts = new ulong[(char.MaxValue + 1) / 64];
-
-    public Lexicon() => _spans = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
-
     public Lexicon<T> Add(string term, T value)
     {
+        if (_trie is not null)
+            throw new InvalidOperationException("a lexicon takes no terms once it has scanned");
         var key = TextNorm.Brackets(term);
         if (key.Length == 0)
             return this;
         if (!_terms.TryGetValue(key, out var entry))
-        {
             _terms[key] = entry = new Entry(key, []);
-            _starts[key[0] >> 6] |= 1UL << (key[0] & 63);
-            var lengths = _lengthsByFirst.GetValueOrDefault(key[0], []);
-            if (Array.IndexOf(lengths, key.Length) < 0)
-                _lengthsByFirst[key[0]] = [.. lengths.Append(key.Length).OrderDescending()];
-        }
         if (!entry.Values.Contains(value))
             entry.Values.Add(value);
         return this;
@@ -53,29 +43,164 @@ internal sealed class Lexicon<T>
 
     public IReadOnlyList<LexiconHit<T>> Scan(string text)
     {
+        var trie = Volatile.Read(ref _trie) ?? Freeze();
         var norm = TextNorm.Brackets(text).AsSpan();
         List<LexiconHit<T>>? hits = null;
         var i = 0;
         while (i < norm.Length)
         {
-            var next = i + 1;
-            var c = norm[i];
-            if ((_starts[c >> 6] & (1UL << (c & 63))) != 0 && _lengthsByFirst.TryGetValue(c, out var lengths))
+            var node = trie.Root(norm[i]);
+            if (node == 0)
             {
-                var room = norm.Length - i;
-                foreach (var len in lengths)
+                i++;
+                continue;
+            }
+            // Walk as far as the text follows the trie; the deepest term passed is the longest.
+            var best = trie.Terms[node];
+            var length = best is null ? 0 : 1;
+            for (var j = i + 1; j < norm.Length && (node = trie.Child(node, norm[j])) != 0; j++)
+            {
+                if (trie.Terms[node] is { } e)
                 {
-                    if (len <= room && _spans.TryGetValue(norm.Slice(i, len), out var entry))
-                    {
-                        var term = text.AsSpan(i, len).SequenceEqual(entry.Term) ? entry.Term : text.Substring(i, len);
-                        (hits ??= []).Add(new LexiconHit<T>(i, len, term, entry.Values));
-                        next = i + len;
-                        break;
-                    }
+                    best = e;
+                    length = j - i + 1;
                 }
             }
-            i = next;
+            if (best is null)
+            {
+                i++;
+                continue;
+            }
+            var term = text.AsSpan(i, length).SequenceEqual(best.Term) ? best.Term : text.Substring(i, length);
+            (hits ??= []).Add(new LexiconHit<T>(i, length, term, best.Values));
+            i += length;
         }
         return hits ?? (IReadOnlyList<LexiconHit<T>>)[];
+    }
+
+    private Trie Freeze()
+    {
+        lock (_freezing)
+        {
+            if (_trie is null)
+                Volatile.Write(ref _trie, new Trie(_terms.Values));
+            return _trie;
+        }
+    }
+
+    /// <summary>
+    /// The terms as a trie in flat arrays. Node 0 is the root; the children of node n are
+    /// <c>_edgeChars/_edgeNodes[_first[n] .. _first[n + 1])</c>, sorted by character. The root's children, one
+    /// per character that starts a term (hundreds), are also in an open-addressing table behind a bit set.
+    /// </summary>
+    private sealed class Trie
+    {
+        public readonly Entry?[] Terms;
+        private readonly int[] _first;
+        private readonly char[] _edgeChars;
+        private readonly int[] _edgeNodes;
+        private readonly ulong[] _starts = new ulong[(char.MaxValue + 1) / 64];
+        private readonly char[] _rootChars;
+        private readonly int[] _rootNodes;
+        private readonly int _rootShift;
+
+        public Trie(IEnumerable<Entry> entries)
+        {
+            // Build with dictionaries, then lay out breadth-first in arrays.
+            var children = new List<SortedDictionary<char, int>> { new() };
+            var terms = new List<Entry?> { null };
+            foreach (var e in entries)
+            {
+                var node = 0;
+                foreach (var c in e.Term)
+                {
+                    if (!children[node].TryGetValue(c, out var next))
+                    {
+                        next = children.Count;
+                        children[node][c] = next;
+                        children.Add(new SortedDictionary<char, int>());
+                        terms.Add(null);
+                    }
+                    node = next;
+                }
+                terms[node] = e;
+            }
+            var order = new List<int> { 0 };
+            var index = new int[children.Count];
+            for (var k = 0; k < order.Count; k++)
+            {
+                foreach (var child in children[order[k]].Values)
+                {
+                    index[child] = order.Count;
+                    order.Add(child);
+                }
+            }
+            Terms = new Entry?[order.Count];
+            _first = new int[order.Count + 1];
+            _edgeChars = new char[order.Count - 1];
+            _edgeNodes = new int[order.Count - 1];
+            var edge = 0;
+            for (var k = 0; k < order.Count; k++)
+            {
+                Terms[k] = terms[order[k]];
+                _first[k] = edge;
+                foreach (var (c, child) in children[order[k]])
+                {
+                    _edgeChars[edge] = c;
+                    _edgeNodes[edge] = index[child];
+                    edge++;
+                }
+            }
+            _first[order.Count] = edge;
+
+            var rootCount = _first[1] - _first[0];
+            var bits = 1;
+            while ((1 << bits) < rootCount * 2)
+                bits++;
+            _rootShift = 32 - bits;
+            _rootChars = new char[1 << bits];
+            _rootNodes = new int[1 << bits];
+            for (var k = _first[0]; k < _first[1]; k++)
+            {
+                var c = _edgeChars[k];
+                _starts[c >> 6] |= 1UL << (c & 63);
+                var slot = Slot(c);
+                while (_rootNodes[slot] != 0)
+                    slot = (slot + 1) & (_rootNodes.Length - 1);
+                _rootChars[slot] = c;
+                _rootNodes[slot] = _edgeNodes[k];
+            }
+        }
+
+        private int Slot(char c) => (int)((c * 0x9E3779B1u) >> _rootShift);
+
+        /// <summary>The node of the term character <paramref name="c"/> starts, or 0.</summary>
+        public int Root(char c)
+        {
+            if ((_starts[c >> 6] & (1UL << (c & 63))) == 0)
+                return 0;
+            var slot = Slot(c);
+            while (_rootChars[slot] != c)
+                slot = (slot + 1) & (_rootNodes.Length - 1);
+            return _rootNodes[slot];
+        }
+
+        /// <summary>The child of <paramref name="node"/> by <paramref name="c"/>, or 0.</summary>
+        public int Child(int node, char c)
+        {
+            int lo = _first[node], hi = _first[node + 1] - 1;
+            while (lo <= hi)
+            {
+                var mid = (lo + hi) >> 1;
+                var m = _edgeChars[mid];
+                if (m == c)
+                    return _edgeNodes[mid];
+                if (m < c)
+                    lo = mid + 1;
+                else
+                    hi = mid - 1;
+            }
+            return 0;
+        }
     }
 }

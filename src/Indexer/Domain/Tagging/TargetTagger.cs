@@ -69,7 +69,7 @@ public static partial class TargetTagger
             });
         }
 
-        foreach (Match m in CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountContinued().Matches(t2)).Concat(Removal().Matches(t2)))
+        foreach (Match m in CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountsContinued(t2)).Concat(Removal().Matches(t2)))
         {
             if (targets.Any(x => m.Index >= x.Span.Start && m.Index < x.Span.End))
                 continue;
@@ -102,7 +102,7 @@ public static partial class TargetTagger
         var metric = CleanMetric(RowMetric().Replace(row.Indicator, ""));
         // "（1）规模以上单位工业增加值能源消耗降低（%）  1.218  0.999  [-18]": the row states a change, so the
         // change column is the target; the year columns hold levels in another unit.
-        var statesChange = Regex.IsMatch(row.Indicator, "下降|降低|提高|减少");
+        var statesChange = StatesChange().IsMatch(row.Indicator);
         if (target is { } v && !(statesChange && ChangeValue(row) is not null))
         {
             return new QuantTarget
@@ -114,7 +114,7 @@ public static partial class TargetTagger
         // No target value: the change column (累计降速 18, 变化幅度 [-18]) gives the change.
         if (ChangeValue(row) is not { } d)
             return null;
-        var down = d < 0 || Regex.IsMatch(row.Indicator + row.Unit + string.Join("", row.Cells.Select(c => c.Column)), "下降|降低|降速|减少");
+        var down = d < 0 || StatesDecrease().IsMatch(row.Indicator + row.Unit + string.Join("", row.Cells.Select(c => c.Column)));
         return new QuantTarget
         {
             Metric = metric, Value = Math.Abs(d), Unit = row.Unit, Direction = down ? Decrease : Increase,
@@ -130,7 +130,7 @@ public static partial class TargetTagger
     {
         if (cell is null)
             return null;
-        var m = Regex.Match(TextNorm.Digits(cell), @"-?\d+(?:\.\d+)?");
+        var m = CellNumber().Match(TextNorm.Digits(cell));
         return m.Success ? decimal.Parse(m.Value, CultureInfo.InvariantCulture) : null;
     }
 
@@ -150,7 +150,7 @@ public static partial class TargetTagger
     private static string CleanMetric(string s)
     {
         s = MetricNoise().Replace(s, "");
-        s = Regex.Replace(s, @"\s*[（(][^）)]*[）)]\s*$", "");   // 危险化学品搬迁改造重点项目（见附件 1）
+        s = TrailingNote().Replace(s, "");   // 危险化学品搬迁改造重点项目（见附件 1）
         s = s.Trim('，', '、', '：', ':', ' ', '　', '“', '”', '"');
         return s.Length > 40 ? s[^40..] : s;
     }
@@ -207,9 +207,38 @@ public static partial class TargetTagger
     [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批|推广普及)(?:和培育|和建设)?\s?(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、和]{2,20})")]
     private static partial Regex CountOf();
 
-    // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、.
-    [GeneratedRegex(@"(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
-    private static partial Regex CountContinued();
+    /// <summary>
+    /// The matches <c>Regex.Matches</c> of <see cref="CountContinuedAt"/> without <c>\G</c> would give. That
+    /// pattern opens with a lookbehind, so the engine evaluated it at every position; but a match can only start
+    /// right after 、 or 和 (the lookbehind's last character) on a digit or 百千万 (its first), so only such
+    /// places are tried, in order, each after the previous match.
+    /// </summary>
+    private static IEnumerable<Match> CountsContinued(string t)
+    {
+        var from = 0;
+        for (var p = t.IndexOfAny(ListSeparators) + 1; p > 0 && p < t.Length; p = NextAfterSeparator(t, p))
+        {
+            if (p < from || !(char.IsDigit(t[p]) || t[p] is '百' or '千' or '万'))
+                continue;
+            if (CountContinuedAt().Match(t, p) is { Success: true } m)
+            {
+                yield return m;
+                from = m.Index + m.Length;
+            }
+        }
+    }
+
+    private static int NextAfterSeparator(string t, int p)
+    {
+        var next = t.AsSpan(p).IndexOfAny(ListSeparators);
+        return next < 0 ? -1 : p + next + 1;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ListSeparators = System.Buffers.SearchValues.Create("、和");
+
+    // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、. \G: tried only where CountsContinued says.
+    [GeneratedRegex(@"\G(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
+    private static partial Regex CountContinuedAt();
 
     // "淘汰国三及以下运营中重型柴油货车100万辆", "2018年再压减钢铁产能3000万吨左右": an amount to remove.
     [GeneratedRegex(@"(?<metric>(?:淘汰|压减|削减|化解)[^，。；;、\d]{2,24}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>辆|吨|台|家|个|千瓦|重量箱)")]
@@ -218,6 +247,18 @@ public static partial class TargetTagger
     // "建成工业绿色示范园区10个以上": the metric before the number.
     [GeneratedRegex(@"(?:建成|打造|培育|创建|建设)(?<metric>[^，。；;、\d]{2,20}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆)(?<more>以上)?")]
     private static partial Regex CountAfter();
+
+    [GeneratedRegex("下降|降低|提高|减少")]
+    private static partial Regex StatesChange();
+
+    [GeneratedRegex("下降|降低|降速|减少")]
+    private static partial Regex StatesDecrease();
+
+    [GeneratedRegex(@"-?\d+(?:\.\d+)?")]
+    private static partial Regex CellNumber();
+
+    [GeneratedRegex(@"\s*[（(][^）)]*[）)]\s*$")]
+    private static partial Regex TrailingNote();
 
     [GeneratedRegex(@"(?:与|比|较)\s?(?<y>\d{4})\s?年|在\s?(?<y>\d{4})\s?年(?:的)?基础上")]
     private static partial Regex BasePhrase();
