@@ -44,12 +44,11 @@ internal sealed class Lexicon<T>
     public IReadOnlyList<LexiconHit<T>> Scan(string text)
     {
         var trie = Volatile.Read(ref _trie) ?? Freeze();
-        var norm = TextNorm.Brackets(text).AsSpan();
         List<LexiconHit<T>>? hits = null;
         var i = 0;
-        while (i < norm.Length)
+        while (i < text.Length)
         {
-            var node = trie.Root(norm[i]);
+            var node = trie.Root(TextNorm.Bracket(text[i]));
             if (node == 0)
             {
                 i++;
@@ -58,7 +57,7 @@ internal sealed class Lexicon<T>
             // Walk as far as the text follows the trie; the deepest term passed is the longest.
             var best = trie.Terms[node];
             var length = best is null ? 0 : 1;
-            for (var j = i + 1; j < norm.Length && (node = trie.Child(node, norm[j])) != 0; j++)
+            for (var j = i + 1; j < text.Length && (node = trie.Child(node, TextNorm.Bracket(text[j]))) != 0; j++)
             {
                 if (trie.Terms[node] is { } e)
                 {
@@ -103,6 +102,10 @@ internal sealed class Lexicon<T>
         private readonly char[] _rootChars;
         private readonly int[] _rootNodes;
         private readonly int _rootShift;
+
+        // The root's children among the CJK unified ideographs (nearly every character of a clause), by direct index.
+        private const char CjkFirst = '\u4E00';
+        private readonly int[] _cjk = new int[0xA000 - CjkFirst];
 
         public Trie(IEnumerable<Entry> entries)
         {
@@ -164,6 +167,8 @@ internal sealed class Lexicon<T>
             {
                 var c = _edgeChars[k];
                 _starts[c >> 6] |= 1UL << (c & 63);
+                if ((uint)(c - CjkFirst) < (uint)_cjk.Length)
+                    _cjk[c - CjkFirst] = _edgeNodes[k];
                 var slot = Slot(c);
                 while (_rootNodes[slot] != 0)
                     slot = (slot + 1) & (_rootNodes.Length - 1);
@@ -175,8 +180,11 @@ internal sealed class Lexicon<T>
         private int Slot(char c) => (int)((c * 0x9E3779B1u) >> _rootShift);
 
         /// <summary>The node of the term character <paramref name="c"/> starts, or 0.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public int Root(char c)
         {
+            if ((uint)(c - CjkFirst) < (uint)_cjk.Length)
+                return _cjk[c - CjkFirst];
             if ((_starts[c >> 6] & (1UL << (c & 63))) == 0)
                 return 0;
             var slot = Slot(c);
@@ -186,6 +194,7 @@ internal sealed class Lexicon<T>
         }
 
         /// <summary>The child of <paramref name="node"/> by <paramref name="c"/>, or 0.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public int Child(int node, char c)
         {
             int lo = _first[node], hi = _first[node + 1] - 1;
