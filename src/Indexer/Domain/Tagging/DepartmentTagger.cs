@@ -47,7 +47,7 @@ public sealed partial class DepartmentTagger
             tags.AddRange(ParseResponsibilityList(body, bodyStart));
         }
         tags.AddRange(TextRoles(text, consumed));
-        return tags.Distinct().ToList();
+        return tags.Count <= 1 ? tags : tags.Distinct().ToList();
     }
 
     /// <summary>

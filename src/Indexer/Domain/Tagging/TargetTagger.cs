@@ -69,7 +69,11 @@ public static partial class TargetTagger
             });
         }
 
-        foreach (Match m in CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountsContinued(t2)).Concat(Removal().Matches(t2)))
+        // Every count holds a number: digits, or 百/千/万 ("建设百家绿色园区"); most clauses have neither.
+        var counts = t2.AsSpan().ContainsAny(CountDigits)
+            ? CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountsContinued(t2)).Concat(Removal().Matches(t2))
+            : [];
+        foreach (Match m in counts)
         {
             if (targets.Any(x => m.Index >= x.Span.Start && m.Index < x.Span.End))
                 continue;
@@ -233,6 +237,10 @@ public static partial class TargetTagger
         var next = t.AsSpan(p).IndexOfAny(ListSeparators);
         return next < 0 ? -1 : p + next + 1;
     }
+
+    // What the count patterns' numbers start with: a \d (a Unicode decimal digit, char.IsDigit) or 百千万.
+    private static readonly System.Buffers.SearchValues<char> CountDigits = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit), '百', '千', '万']);
 
     private static readonly System.Buffers.SearchValues<char> ListSeparators = System.Buffers.SearchValues.Create("、和");
 

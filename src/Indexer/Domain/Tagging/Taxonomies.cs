@@ -138,9 +138,17 @@ public sealed class Taxonomies
     {
         if (!_departmentsByAlias.TryGetValue(TextNorm.Brackets(written), out var candidates))
             return null;
-        return candidates.FirstOrDefault(d => d.Jurisdiction == jurisdiction)
-            ?? candidates.FirstOrDefault(d => d.Jurisdiction == "CN")
-            ?? candidates.FirstOrDefault(d => d.Jurisdiction == AnyJurisdiction);
+        return First(candidates, jurisdiction) ?? First(candidates, "CN") ?? First(candidates, AnyJurisdiction);
+
+        static Department? First(List<Department> candidates, string jurisdiction)
+        {
+            foreach (var d in candidates)
+            {
+                if (d.Jurisdiction == jurisdiction)
+                    return d;
+            }
+            return null;
+        }
     }
 
     /// <summary>The province a jurisdiction code names (CN-GZ → 贵州省), or null.</summary>
