@@ -168,7 +168,7 @@ public static partial class TargetTagger
     /// at most <see cref="MaxVerbOffset"/> characters after its start, so only starts up to that far before such a
     /// verb are tried, in order; the first that matches is the leftmost match.
     /// </summary>
-    private static IEnumerable<Match> Changes(string t)
+    internal static IEnumerable<Match> Changes(string t)
     {
         var from = 0;        // starts before this are ruled out (or inside the previous match)
         var verbFrom = 0;    // where to look for the next verb + number
@@ -199,8 +199,10 @@ public static partial class TargetTagger
     private const int MaxVerbOffset = 40 + 12 + 2;
 
     // A quantitative change: "规模以上企业单位工业增加值能耗比2015年下降18%". \G: tried only where Changes() says.
-    [GeneratedRegex(@"\G(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?" + Verb + @"(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
+    [GeneratedRegex(@"\G" + ChangePattern)]
     private static partial Regex ChangeAt();
+
+    internal const string ChangePattern = @"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?" + Verb + @"(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?";
 
     private const string Verb = "(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)";
 
@@ -217,7 +219,7 @@ public static partial class TargetTagger
     /// right after 、 or 和 (the lookbehind's last character) on a digit or 百千万 (its first), so only such
     /// places are tried, in order, each after the previous match.
     /// </summary>
-    private static IEnumerable<Match> CountsContinued(string t)
+    internal static IEnumerable<Match> CountsContinued(string t)
     {
         var from = 0;
         for (var p = t.IndexOfAny(ListSeparators) + 1; p > 0 && p < t.Length; p = NextAfterSeparator(t, p))
@@ -245,8 +247,10 @@ public static partial class TargetTagger
     private static readonly System.Buffers.SearchValues<char> ListSeparators = System.Buffers.SearchValues.Create("、和");
 
     // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、. \G: tried only where CountsContinued says.
-    [GeneratedRegex(@"\G(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
+    [GeneratedRegex(@"\G" + CountContinuedPattern)]
     private static partial Regex CountContinuedAt();
+
+    internal const string CountContinuedPattern = @"(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})";
 
     // "淘汰国三及以下运营中重型柴油货车100万辆", "2018年再压减钢铁产能3000万吨左右": an amount to remove.
     [GeneratedRegex(@"(?<metric>(?:淘汰|压减|削减|化解)[^，。；;、\d]{2,24}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>辆|吨|台|家|个|千瓦|重量箱)")]
