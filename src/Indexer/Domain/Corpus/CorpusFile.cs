@@ -98,20 +98,27 @@ public sealed partial record CorpusFile
             return new CorpusFile { FileName = fileName, Diagnostics = diagnostics };
         }
 
-        var lines = SplitLinesKeepingEnds(content);
-        if (lines.Count == 0 || !IsFence(lines[0]))
+        // Lines with their terminators ([start, end) of the content), found one at a time: only the front matter's
+        // are looked at, and the body is the rest of the content as it is.
+        int LineEnd(int start) => content.IndexOf('\n', start) is var nl and >= 0 ? nl + 1 : content.Length;
+        var firstEnd = LineEnd(0);
+        if (content.Length == 0 || !IsFence(content.AsSpan(0, firstEnd)))
         {
             Error(1, "missing front matter: the file must start with a '---' line");
             return new CorpusFile { FileName = fileName, Body = content, BodyStartLine = 1, Diagnostics = diagnostics };
         }
         var close = -1;
-        for (var i = 1; i < lines.Count; i++)
+        int closeStart = 0, closeEnd = 0;
+        for (int i = 1, start = firstEnd; start < content.Length; i++)
         {
-            if (IsFence(lines[i]) || lines[i].TrimEnd('\r', '\n', ' ', '\t') == "...")
+            var end = LineEnd(start);
+            var line = content.AsSpan(start, end - start);
+            if (IsFence(line) || line.TrimEnd("\r\n \t").SequenceEqual("..."))
             {
-                close = i;
+                (close, closeStart, closeEnd) = (i, start, end);
                 break;
             }
+            start = end;
         }
         if (close < 0)
         {
@@ -119,8 +126,8 @@ public sealed partial record CorpusFile
             return new CorpusFile { FileName = fileName, Diagnostics = diagnostics };
         }
 
-        var yaml = string.Concat(lines.Skip(1).Take(close - 1));
-        var body = string.Concat(lines.Skip(close + 1));
+        var yaml = content[firstEnd..closeStart];
+        var body = content[closeEnd..];
         var bodyStart = close + 2;
         if (string.IsNullOrWhiteSpace(body))
             Error(bodyStart, "empty body: the document text must follow the front matter");
@@ -142,42 +149,26 @@ public sealed partial record CorpusFile
         // YamlDotNet counts lines from 1 within the text it is given; the YAML starts on file line 2.
         int FileLine(YamlNode node) => (int)node.Start.Line + firstYamlLine - 1;
 
-        // Scan the events first: YamlDotNet reports most syntax errors as YamlException with a position, but some
-        // (an unclosed flow list "[a, b") as a bare InvalidOperationException; then the last good event's line
-        // is where the trouble is.
-        var lastLine = 1L;
+        // Front matter that loads is read from that one load; only front matter that fails goes through the
+        // diagnosing path below (a scan of the events, then the load), whose messages say where the trouble is.
+        YamlStream? stream = new();
         try
         {
-            var parser = new Parser(new StringReader(yaml));
-            while (parser.MoveNext())
-                lastLine = parser.Current?.End.Line ?? lastLine;
-        }
-        catch (YamlException e)
-        {
-            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            error((int)lastLine + firstYamlLine - 1, $"invalid YAML: {e.Message}");
-            return null;
-        }
-
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m)
-            {
-                error(firstYamlLine, "front matter must be a YAML mapping of fields (id: …, title: …)");
-                return null;
-            }
-            root = m;
         }
-        catch (YamlException e)
+        catch (Exception)
         {
-            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            stream = null;
+        }
+        if (stream is null)
+        {
+            stream = Diagnose(yaml, firstYamlLine, error);
+            if (stream is null)
+                return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            error(firstYamlLine, "front matter must be a YAML mapping of fields (id: …, title: …)");
             return null;
         }
 
@@ -310,24 +301,50 @@ public sealed partial record CorpusFile
         };
     }
 
-    private static bool IsFence(string line) => line.TrimEnd('\r', '\n', ' ', '\t') == "---";
-
-    /// <summary>Lines with their terminators, so that concatenating them gives the text back byte for byte.</summary>
-    private static List<string> SplitLinesKeepingEnds(string text)
+    /// <summary>
+    /// Loads front matter that failed to load, reporting why and where: YamlDotNet reports most syntax errors as
+    /// YamlException with a position, but some (an unclosed flow list "[a, b") as a bare InvalidOperationException;
+    /// then the last good event's line is where the trouble is. Null once an error is reported.
+    /// </summary>
+    private static YamlStream? Diagnose(string yaml, int firstYamlLine, Action<int, string> error)
     {
-        var lines = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        var lastLine = 1L;
+        try
         {
-            if (text[i] != '\n')
-                continue;
-            lines.Add(text[start..(i + 1)]);
-            start = i + 1;
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext())
+                lastLine = parser.Current?.End.Line ?? lastLine;
         }
-        if (start < text.Length)
-            lines.Add(text[start..]);
-        return lines;
+        catch (YamlException e)
+        {
+            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            error((int)lastLine + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            return stream;
+        }
+        catch (YamlException e)
+        {
+            error((int)e.Start.Line + firstYamlLine - 1, $"invalid YAML: {e.Message}");
+            return null;
+        }
     }
+
+    private static bool IsFence(ReadOnlySpan<char> line) => line.TrimEnd("\r\n \t").SequenceEqual("---");
+
+    // What FindBinary reports: control characters other than tab, CR and LF, and U+FFFD. Most files have none,
+    // which one vectorised search tells.
+    private static readonly System.Buffers.SearchValues<char> Suspect = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\r' or '\n')).Select(c => (char)c)) + "\uFFFD");
 
     /// <summary>
     /// A NUL or other control character means a binary or mis-encoded file; U+FFFD means bytes that were not
@@ -335,6 +352,8 @@ public sealed partial record CorpusFile
     /// </summary>
     private static (int Line, string Message)? FindBinary(string content)
     {
+        if (!content.AsSpan().ContainsAny(Suspect))
+            return null;
         var line = 1;
         foreach (var c in content)
         {

@@ -63,24 +63,35 @@ public static partial class MetadataLines
     private static partial Regex AddresseeEnding();
 
     /// <summary>A frame or trailer line recognisable on its own, with its kind; null otherwise.</summary>
+    /// <remarks>
+    /// Every line of the body passes here, and nearly all are policy text, so each pattern runs only where a
+    /// literal it cannot match without is present (the 号 it ends with, the 日 of a date, its first character…).
+    /// </remarks>
     public static string? Classify(string line)
     {
-        if (DocNumberLine().IsMatch(line))
+        if (line.Length == 0)
+            return null;
+        var first = line[0];
+        if (EndsWith(line, '号') && DocNumberLine().IsMatch(line))
             return MetadataKinds.DocNumber;
-        if (DateLine().IsMatch(line))
+        if (line.Contains('日') && DateLine().IsMatch(line))
             return MetadataKinds.Date;
-        if (PublicationNoteLine().IsMatch(line))
+        if (first is '（' or '(' && PublicationNoteLine().IsMatch(line))
             return MetadataKinds.PublicationNote;
-        if (ContactLine().IsMatch(line))
+        if (line.Contains("联系", StringComparison.Ordinal) && ContactLine().IsMatch(line))
             return MetadataKinds.Contact;
-        if (SourceLine().IsMatch(line))
+        if (first is '原' or '来' or '文' or '信' && SourceLine().IsMatch(line))
             return MetadataKinds.SourceUrl;
-        if (DisclosureLine().IsMatch(line))
+        if (first is '信' or '公' && DisclosureLine().IsMatch(line))
             return MetadataKinds.Disclosure;
-        if (ImprintLine().IsMatch(line))
+        if ((first is '抄' or '主' or '关' || line.Contains("印发", StringComparison.Ordinal)) && ImprintLine().IsMatch(line))
             return MetadataKinds.Imprint;
         return null;
     }
+
+    // The last character, or the one before a final \n (where the regex's $ also matches).
+    private static bool EndsWith(string line, char c) =>
+        line[^1] == c || (line.Length >= 2 && line[^1] == '\n' && line[^2] == c);
 
     public static bool IsAttachmentList(string line) => AttachmentListLine().IsMatch(line);
 

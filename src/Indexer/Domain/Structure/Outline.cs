@@ -44,7 +44,23 @@ internal sealed class OutlineNode(OutlineKind kind, int line)
 
     public bool IsContainer => Kind is OutlineKind.Root or OutlineKind.Division or OutlineKind.Item or OutlineKind.Box or OutlineKind.Annex;
 
-    public string Text => Layout.Join(Fragments).Trim();
+    /// <summary>The fragments joined (page breaks mended). Read several times per node by the writer, so kept
+    /// until a fragment is added.</summary>
+    public string Text
+    {
+        get
+        {
+            if (_text is null || _textFragments != Fragments.Count)
+            {
+                _text = Layout.Join(Fragments).Trim();
+                _textFragments = Fragments.Count;
+            }
+            return _text;
+        }
+    }
+
+    private string? _text;
+    private int _textFragments;
 
     public OutlineNode Add(OutlineNode child)
     {

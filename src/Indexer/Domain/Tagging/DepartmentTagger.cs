@@ -47,7 +47,7 @@ public sealed partial class DepartmentTagger
             tags.AddRange(ParseResponsibilityList(body, bodyStart));
         }
         tags.AddRange(TextRoles(text, consumed));
-        return tags.Distinct().ToList();
+        return tags.Count <= 1 ? tags : tags.Distinct().ToList();
     }
 
     /// <summary>
@@ -180,7 +180,7 @@ public sealed partial class DepartmentTagger
         {
             if (Inside(m.Index))
                 continue;
-            var role = RoleFrom(text[..m.Index], text[(m.Index + m.Length)..]);
+            var role = RoleFrom(text.AsSpan(0, m.Index), text.AsSpan(m.Index + m.Length));
             covered.Add((m.Index, m.Index + m.Length));
             if (role is null)
                 continue;
@@ -199,14 +199,15 @@ public sealed partial class DepartmentTagger
         {
             if (Inside(h.Start) || covered.Any(c => h.Start >= c.Start && h.Start < c.End))
                 continue;
-            var role = RoleFrom(text[..h.Start], text[h.End..]);
+            var role = RoleFrom(text.AsSpan(0, h.Start), text.AsSpan(h.End));
             if (role is not null)
                 yield return Make(h.Term, role, new TextSpan(h.Start, h.Length), "text");
         }
     }
 
     /// <summary>The role the words around a body give it, or null when it is only mentioned.</summary>
-    private static string? RoleFrom(string before, string after)
+    /// <remarks>Spans, not substrings, of the text: the regexes are anchored (^, $), and anchors hold at a span's ends.</remarks>
+    private static string? RoleFrom(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
     {
         if (LeadAfter().IsMatch(after))
             return Roles.Lead;

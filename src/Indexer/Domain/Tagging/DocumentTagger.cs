@@ -19,10 +19,11 @@ public static partial class DocumentTagger
     public static ParsedDocument Tag(ParsedDocument doc, Taxonomies tax)
     {
         var meta = doc.Meta;
-        var departments = new DepartmentTagger(tax, meta.Jurisdiction);
-        var industries = new IndustryTagger(tax);
-        var topics = LabelTagger.Topics(tax);
-        var places = LabelTagger.Places(tax);
+        var taggers = tax.Taggers;
+        var departments = taggers.Departments(meta.Jurisdiction);
+        var industries = taggers.Industries;
+        var topics = taggers.Topics;
+        var places = taggers.Places;
         var minYear = MinYear(meta);
         var usesAnnotations = UsesAnnotations(doc);
 
@@ -32,12 +33,15 @@ public static partial class DocumentTagger
         var leadInYears = new Dictionary<string, IReadOnlyList<YearTag>>();
         var pendingAnnotation = new List<int>();   // indexes of clauses waiting for the next 部内 annotation
         string? pendingParent = null;
+        // Siblings share their path list: whether it is a review of the past is asked once per list.
+        var descriptivePaths = new Dictionary<IReadOnlyList<string>, bool>(ReferenceEqualityComparer.Instance);
 
         for (var i = 0; i < ordered.Count; i++)
         {
             var c = ordered[i];
             var text = c.Text;
-            var deps = departments.Tag(text).ToList();
+            var found = departments.Tag(text);
+            var deps = found as List<DepartmentTag> ?? [.. found];   // a new list each call: ours to extend
 
             // Annotation carry-over: clauses of the same unit whose text after their last annotation is
             // real policy text get the roles of the next annotation.
@@ -72,21 +76,22 @@ public static partial class DocumentTagger
                 if (years.Count == 0 && leadInYears.TryGetValue(parentKey, out var inherited))
                     years = inherited.Select(y => y with { Span = default, Rule = "inherited:lead-in" }).ToList();
             }
-            else if (LeadIn().IsMatch(text) && years.Count > 0)
+            else if (years.Count > 0 && LeadIn().IsMatch(text))
             {
                 leadInYears[parentKey] = years;
             }
 
-            var descriptive = Descriptive(c);
+            if (!descriptivePaths.TryGetValue(c.Path, out var descriptive))
+                descriptivePaths[c.Path] = descriptive = Descriptive(c);
             var targets = TargetTagger.Tag(text, years, c.Row, descriptive);
             var modality = ModalityTagger.Tag(text, descriptive, statesTarget: c.Row is not null || targets.Count > 0);
 
             result[i] = c with
             {
-                Departments = deps.Distinct().ToList(),
+                Departments = deps.Count <= 1 ? deps : deps.Distinct().ToList(),
                 Industries = industries.Tag(text),
                 YearTags = years,
-                TargetYears = years.Select(y => y.Year).Distinct().Order().ToList(),
+                TargetYears = years.Count == 0 ? new List<int>() : years.Select(y => y.Year).Distinct().Order().ToList(),
                 Targets = targets,
                 ModalityTags = modality,
                 Modality = ModalityTagger.Summarise(modality),
@@ -122,7 +127,14 @@ public static partial class DocumentTagger
     {
         var last = Math.Max(text.LastIndexOf("（部内", StringComparison.Ordinal), text.LastIndexOf("(部内", StringComparison.Ordinal));
         var tail = last < 0 ? text : text[(text.IndexOfAny(['）', ')'], last) is var close and >= 0 ? close + 1 : text.Length)..];
-        return Regex.Replace(tail, @"[\s。，；.]", "").Length >= 8;
+        // At least 8 characters other than whitespace (the regex \s: char.IsWhiteSpace) and 。，；.
+        var count = 0;
+        foreach (var ch in tail)
+        {
+            if (!char.IsWhiteSpace(ch) && ch is not ('。' or '，' or '；' or '.') && ++count >= 8)
+                return true;
+        }
+        return false;
     }
 
     [GeneratedRegex(@"形势|背景|成绩|存在的问题|发展现状|回顾")]

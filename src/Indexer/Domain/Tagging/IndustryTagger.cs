@@ -43,27 +43,55 @@ public sealed partial class IndustryTagger
 
     public IReadOnlyList<IndustryTag> Tag(string text)
     {
-        var hits = _lexicon.Scan(text)
-            .Where(h => h.Values.Any(v => v.Kind != Kind.FalseFriend))
-            .ToList();
+        var scanned = _lexicon.Scan(text);
+        if (scanned.Count == 0)
+            return [];
+        var hits = new List<LexiconHit<Entry>>(scanned.Count);
+        foreach (var h in scanned)
+        {
+            if (!AllFalseFriends(h.Values))
+                hits.Add(h);
+        }
         var tags = new List<IndustryTag>();
-        var seen = new HashSet<string>();
+        HashSet<string>? seen = null;
         for (var k = 0; k < hits.Count; k++)
         {
             var h = hits[k];
-            var listOnly = h.Values.All(v => v.Kind == Kind.ListOnly);
+            var listOnly = AllListOnly(h.Values);
             if (listOnly && !InEnumeration(text, hits, k))
                 continue;
             if (IsRecycledStream(text, h))
                 continue;
-            foreach (var v in h.Values.Where(v => v.Industry is not null))
+            foreach (var v in h.Values)
             {
-                if (seen.Add(v.Industry!.Code))
+                if (v.Industry is null)
+                    continue;
+                if ((seen ??= []).Add(v.Industry.Code))
                     tags.Add(new IndustryTag(v.Industry.Code, v.Industry.Name, new TextSpan(h.Start, h.Length),
                         (listOnly ? "list:" : "alias:") + h.Term));
             }
         }
         return tags;
+    }
+
+    private static bool AllFalseFriends(IReadOnlyList<Entry> values)
+    {
+        foreach (var v in values)
+        {
+            if (v.Kind != Kind.FalseFriend)
+                return false;
+        }
+        return true;
+    }
+
+    private static bool AllListOnly(IReadOnlyList<Entry> values)
+    {
+        foreach (var v in values)
+        {
+            if (v.Kind != Kind.ListOnly)
+                return false;
+        }
+        return true;
     }
 
     // Neighbours in a list are separated by 、 (or 和/与/及, or a slash), optionally after a
@@ -75,17 +103,18 @@ public sealed partial class IndustryTagger
         var h = hits[k];
         if ((k > 0 && hits[k - 1].End == h.Start) || (k + 1 < hits.Count && hits[k + 1].Start == h.End))
             return false;
-        if (k > 0 && IsListGap(text[hits[k - 1].End..h.Start]))
+        if (k > 0 && IsListGap(text.AsSpan(hits[k - 1].End, h.Start - hits[k - 1].End)))
             return true;
-        return k + 1 < hits.Count && IsListGap(text[h.End..hits[k + 1].Start]);
+        return k + 1 < hits.Count && IsListGap(text.AsSpan(h.End, hits[k + 1].Start - h.End));
     }
 
-    private static bool IsListGap(string gap) => ListGap().IsMatch(gap);
+    private static bool IsListGap(ReadOnlySpan<char> gap) => ListGap().IsMatch(gap);
 
     // The hit, and the short list items after it, end in a recycling head: "橡胶、玻璃、废弃油脂等再生资源",
     // "电子产品回收". A term that is itself about recycling (再生资源, 废旧…) is the recycling industry.
+    // (Spans, not substrings: the regexes are anchored with ^ and $, which hold at a span's ends as at a string's.)
     private static bool IsRecycledStream(string text, LexiconHit<Entry> h) =>
-        !RecyclingWord().IsMatch(h.Term) && RecyclingTail().IsMatch(text[h.End..]);
+        !RecyclingWord().IsMatch(h.Term) && RecyclingTail().IsMatch(text.AsSpan(h.End));
 
     [GeneratedRegex(@"^(?:[、与和及][^，。；;：、等,与和及]{1,8}?)*等?(?:再生资源|废旧|废弃|回收|拆解)")]
     private static partial Regex RecyclingTail();

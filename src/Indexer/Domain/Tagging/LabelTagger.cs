@@ -32,12 +32,18 @@ public sealed class LabelTagger
 
     public IReadOnlyList<LabelTag> Tag(string text)
     {
+        var hits = _lexicon.Scan(text);
+        if (hits.Count == 0)
+            return [];
         var seen = new HashSet<string>();
         var tags = new List<LabelTag>();
-        foreach (var h in _lexicon.Scan(text))
+        foreach (var h in hits)
         {
-            foreach (var l in h.Values.Where(l => !ReferenceEquals(l, Mask) && seen.Add(l.Name)))
-                tags.Add(new LabelTag(l.Name, new TextSpan(h.Start, h.Length), _rulePrefix + h.Term));
+            foreach (var l in h.Values)
+            {
+                if (!ReferenceEquals(l, Mask) && seen.Add(l.Name))
+                    tags.Add(new LabelTag(l.Name, new TextSpan(h.Start, h.Length), _rulePrefix + h.Term));
+            }
         }
         return tags;
     }

@@ -24,40 +24,70 @@ public static partial class ModalityTagger
         var tags = new List<ModalityTag>();
         var scopes = new List<(int Start, int End)>();
         // What a prohibition or an encouragement governs is not a duty: "严禁国家明令淘汰的落后生产能力…转移".
-        void Scope(Match m)
+        void Scope(int index)
         {
-            var end = text.IndexOfAny(['。', '；', ';', '！', '，', ','], m.Index);
-            scopes.Add((m.Index, end < 0 ? text.Length : end));
+            var end = text.AsSpan(index).IndexOfAny(PhraseEnds);
+            scopes.Add((index, end < 0 ? text.Length : index + end));
         }
-        foreach (Match m in Prohibit().Matches(text))
+        foreach (var m in Prohibit().EnumerateMatches(text))
         {
-            tags.Add(new ModalityTag(Modalities.Prohibit, new TextSpan(m.Index, m.Length), "prohibit:" + m.Value));
-            Scope(m);
-        }
-
-        foreach (Match m in Encourage().Matches(text))
-        {
-            tags.Add(new ModalityTag(Modalities.Encourage, new TextSpan(m.Index, m.Length), "encourage:" + m.Value));
-            Scope(m);
+            tags.Add(new ModalityTag(Modalities.Prohibit, new TextSpan(m.Index, m.Length), ProhibitRules.For(text.AsSpan(m.Index, m.Length))));
+            Scope(m.Index);
         }
 
-        foreach (Match m in Require().Matches(text))
+        foreach (var m in Encourage().EnumerateMatches(text))
         {
-            if (scopes.Any(s => m.Index >= s.Start && m.Index < s.End))
+            tags.Add(new ModalityTag(Modalities.Encourage, new TextSpan(m.Index, m.Length), EncourageRules.For(text.AsSpan(m.Index, m.Length))));
+            Scope(m.Index);
+        }
+
+        var anyRequire = false;
+        foreach (var m in Require().EnumerateMatches(text))
+        {
+            if (InScope(scopes, m.Index))
                 continue;
-            tags.Add(new ModalityTag(Modalities.Require, new TextSpan(m.Index, m.Length), "require:" + m.Value));
+            tags.Add(new ModalityTag(Modalities.Require, new TextSpan(m.Index, m.Length), RequireRules.For(text.AsSpan(m.Index, m.Length))));
+            anyRequire = true;
         }
-        if (statesTarget && tags.All(t => t.Modality != Modalities.Require))
+        if (statesTarget && !anyRequire)
             tags.Add(new ModalityTag(Modalities.Require, new TextSpan(0, 0), "require:stated-target"));
-        return tags.OrderBy(t => t.Span.Start).ToList();
+        return TagOrder.ByStart(tags, t => t.Span.Start);
     }
 
     /// <summary>Distinct modalities in the order prohibit, require, encourage.</summary>
     public static IReadOnlyList<string> Summarise(IEnumerable<ModalityTag> tags)
     {
-        var set = tags.Select(t => t.Modality).ToHashSet();
-        return new[] { Modalities.Prohibit, Modalities.Require, Modalities.Encourage }.Where(set.Contains).ToList();
+        bool prohibit = false, require = false, encourage = false;
+        foreach (var t in tags)
+        {
+            prohibit |= t.Modality == Modalities.Prohibit;
+            require |= t.Modality == Modalities.Require;
+            encourage |= t.Modality == Modalities.Encourage;
+        }
+        var list = new List<string>(3);
+        if (prohibit)
+            list.Add(Modalities.Prohibit);
+        if (require)
+            list.Add(Modalities.Require);
+        if (encourage)
+            list.Add(Modalities.Encourage);
+        return list;
     }
+
+    private static bool InScope(List<(int Start, int End)> scopes, int index)
+    {
+        foreach (var (start, end) in scopes)
+        {
+            if (index >= start && index < end)
+                return true;
+        }
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PhraseEnds = System.Buffers.SearchValues.Create("。；;！，,");
+    private static readonly RuleNames ProhibitRules = new("prohibit:");
+    private static readonly RuleNames EncourageRules = new("encourage:");
+    private static readonly RuleNames RequireRules = new("require:");
 
     [GeneratedRegex(@"严禁|不得|(?<!明确)禁止(?!和限制|类|开发区域|的|性)|不准|不允许")]
     private static partial Regex Prohibit();

@@ -43,7 +43,7 @@ public static partial class TargetTagger
             return m is null ? null : int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
         }
 
-        foreach (Match m in Change().Matches(t2))
+        foreach (var m in Changes(t2))
         {
             var dir = m.Groups["verb"].Value switch
             {
@@ -69,7 +69,11 @@ public static partial class TargetTagger
             });
         }
 
-        foreach (Match m in CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountContinued().Matches(t2)).Concat(Removal().Matches(t2)))
+        // Every count holds a number: digits, or 百/千/万 ("建设百家绿色园区"); most clauses have neither.
+        var counts = t2.AsSpan().ContainsAny(CountDigits)
+            ? CountOf().Matches(t2).Concat(CountAfter().Matches(t2)).Concat(CountsContinued(t2)).Concat(Removal().Matches(t2))
+            : [];
+        foreach (Match m in counts)
         {
             if (targets.Any(x => m.Index >= x.Span.Start && m.Index < x.Span.End))
                 continue;
@@ -102,7 +106,7 @@ public static partial class TargetTagger
         var metric = CleanMetric(RowMetric().Replace(row.Indicator, ""));
         // "（1）规模以上单位工业增加值能源消耗降低（%）  1.218  0.999  [-18]": the row states a change, so the
         // change column is the target; the year columns hold levels in another unit.
-        var statesChange = Regex.IsMatch(row.Indicator, "下降|降低|提高|减少");
+        var statesChange = StatesChange().IsMatch(row.Indicator);
         if (target is { } v && !(statesChange && ChangeValue(row) is not null))
         {
             return new QuantTarget
@@ -114,7 +118,7 @@ public static partial class TargetTagger
         // No target value: the change column (累计降速 18, 变化幅度 [-18]) gives the change.
         if (ChangeValue(row) is not { } d)
             return null;
-        var down = d < 0 || Regex.IsMatch(row.Indicator + row.Unit + string.Join("", row.Cells.Select(c => c.Column)), "下降|降低|降速|减少");
+        var down = d < 0 || StatesDecrease().IsMatch(row.Indicator + row.Unit + string.Join("", row.Cells.Select(c => c.Column)));
         return new QuantTarget
         {
             Metric = metric, Value = Math.Abs(d), Unit = row.Unit, Direction = down ? Decrease : Increase,
@@ -130,7 +134,7 @@ public static partial class TargetTagger
     {
         if (cell is null)
             return null;
-        var m = Regex.Match(TextNorm.Digits(cell), @"-?\d+(?:\.\d+)?");
+        var m = CellNumber().Match(TextNorm.Digits(cell));
         return m.Success ? decimal.Parse(m.Value, CultureInfo.InvariantCulture) : null;
     }
 
@@ -150,22 +154,103 @@ public static partial class TargetTagger
     private static string CleanMetric(string s)
     {
         s = MetricNoise().Replace(s, "");
-        s = Regex.Replace(s, @"\s*[（(][^）)]*[）)]\s*$", "");   // 危险化学品搬迁改造重点项目（见附件 1）
+        s = TrailingNote().Replace(s, "");   // 危险化学品搬迁改造重点项目（见附件 1）
         s = s.Trim('，', '、', '：', ':', ' ', '　', '“', '”', '"');
         return s.Length > 40 ? s[^40..] : s;
     }
 
     private const string Num = @"(?<num>\d+(?:\.\d+)?)";
 
-    [GeneratedRegex(@"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?")]
-    private static partial Regex Change();
+    /// <summary>
+    /// The matches of <see cref="ChangeAt"/> that <c>Regex.Matches</c> of the same pattern without <c>\G</c> would
+    /// give, found faster. That pattern's lazy metric (2–40 characters) is retried at every position of every
+    /// clause, the costliest step of tagging. Every match holds a verb followed by a number (<see cref="VerbNumber"/>)
+    /// at most <see cref="MaxVerbOffset"/> characters after its start, so only starts up to that far before such a
+    /// verb are tried, in order; the first that matches is the leftmost match.
+    /// </summary>
+    internal static IEnumerable<Match> Changes(string t)
+    {
+        var from = 0;        // starts before this are ruled out (or inside the previous match)
+        var verbFrom = 0;    // where to look for the next verb + number
+        while (verbFrom < t.Length)
+        {
+            var v = VerbNumber().Match(t, verbFrom);
+            if (!v.Success)
+                yield break;
+            Match? found = null;
+            for (var start = Math.Max(from, v.Index - MaxVerbOffset); start <= v.Index - 2 && found is null; start++)
+            {
+                if (ChangeAt().Match(t, start) is { Success: true } m)
+                    found = m;
+            }
+            if (found is null)
+            {
+                // No start up to this verb matches; a later match needs a later verb.
+                from = Math.Max(from, v.Index - 1);
+                verbFrom = v.Index + 1;
+                continue;
+            }
+            yield return found;
+            from = verbFrom = found.Index + found.Length;
+        }
+    }
+
+    // The longest lead before the verb: a 40-character metric, "在 2015 年的基础上" (12) and 累计 (2).
+    private const int MaxVerbOffset = 40 + 12 + 2;
+
+    // A quantitative change: "规模以上企业单位工业增加值能耗比2015年下降18%". \G: tried only where Changes() says.
+    [GeneratedRegex(@"\G" + ChangePattern)]
+    private static partial Regex ChangeAt();
+
+    internal const string ChangePattern = @"(?<metric>[^，。；;：、（）()\d]{2,40}?)(?:比\s?\d{4}\s?年|在\s?\d{4}\s?年(?:的)?基础上|较\s?\d{4}\s?年)?(?:累计)?" + Verb + @"(?:了)?\s?" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>%|％|个百分点|万吨|吨|家|个|种|项|亿吨|亿元|万亿元|元|千瓦时|辆)?(?<more>以上)?(?<less>以内|以下)?(?:左右)?";
+
+    private const string Verb = "(?<verb>下降|降低|减少|削减|提高到|提升到|提高至|提高|提升|增长|增加|达到|超过|控制在)";
+
+    // What every ChangeAt match holds: the verb, then the number (same sub-patterns).
+    [GeneratedRegex(Verb + @"(?:了)?\s?\d")]
+    private static partial Regex VerbNumber();
 
     [GeneratedRegex(@"(?:建成|打造|培育|创建|推广|建设|建立|发布|完成|淘汰|建设一批|推广普及)(?:和培育|和建设)?\s?(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项|辆|万辆)(?<more>以上)?(?<metric>[^，。；;、和]{2,20})")]
     private static partial Regex CountOf();
 
-    // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、.
-    [GeneratedRegex(@"(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})")]
-    private static partial Regex CountContinued();
+    /// <summary>
+    /// The matches <c>Regex.Matches</c> of <see cref="CountContinuedAt"/> without <c>\G</c> would give. That
+    /// pattern opens with a lookbehind, so the engine evaluated it at every position; but a match can only start
+    /// right after 、 or 和 (the lookbehind's last character) on a digit or 百千万 (its first), so only such
+    /// places are tried, in order, each after the previous match.
+    /// </summary>
+    internal static IEnumerable<Match> CountsContinued(string t)
+    {
+        var from = 0;
+        for (var p = t.IndexOfAny(ListSeparators) + 1; p > 0 && p < t.Length; p = NextAfterSeparator(t, p))
+        {
+            if (p < from || !(char.IsDigit(t[p]) || t[p] is '百' or '千' or '万'))
+                continue;
+            if (CountContinuedAt().Match(t, p) is { Success: true } m)
+            {
+                yield return m;
+                from = m.Index + m.Length;
+            }
+        }
+    }
+
+    private static int NextAfterSeparator(string t, int p)
+    {
+        var next = t.AsSpan(p).IndexOfAny(ListSeparators);
+        return next < 0 ? -1 : p + next + 1;
+    }
+
+    // What the count patterns' numbers start with: a \d (a Unicode decimal digit, char.IsDigit) or 百千万.
+    private static readonly System.Buffers.SearchValues<char> CountDigits = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsDigit), '百', '千', '万']);
+
+    private static readonly System.Buffers.SearchValues<char> ListSeparators = System.Buffers.SearchValues.Create("、和");
+
+    // "打造和培育500家绿色示范工厂、50家绿色示范园区": the list goes on after 、. \G: tried only where CountsContinued says.
+    [GeneratedRegex(@"\G" + CountContinuedPattern)]
+    private static partial Regex CountContinuedAt();
+
+    internal const string CountContinuedPattern = @"(?<=[\d百千万]\s?[家个种项][^，。；;、和]{2,20}[、和])(?:" + Num + @"\s?(?<mult>[百千万亿]*)|(?<word>[百千万]))(?<unit>家|个|种|项)(?<more>以上)?(?<metric>[^，。；;、]{2,20})";
 
     // "淘汰国三及以下运营中重型柴油货车100万辆", "2018年再压减钢铁产能3000万吨左右": an amount to remove.
     [GeneratedRegex(@"(?<metric>(?:淘汰|压减|削减|化解)[^，。；;、\d]{2,24}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>辆|吨|台|家|个|千瓦|重量箱)")]
@@ -174,6 +259,18 @@ public static partial class TargetTagger
     // "建成工业绿色示范园区10个以上": the metric before the number.
     [GeneratedRegex(@"(?:建成|打造|培育|创建|建设)(?<metric>[^，。；;、\d]{2,20}?)" + Num + @"\s?(?<mult>[百千万亿]*)(?<unit>家|个|种|项|辆)(?<more>以上)?")]
     private static partial Regex CountAfter();
+
+    [GeneratedRegex("下降|降低|提高|减少")]
+    private static partial Regex StatesChange();
+
+    [GeneratedRegex("下降|降低|降速|减少")]
+    private static partial Regex StatesDecrease();
+
+    [GeneratedRegex(@"-?\d+(?:\.\d+)?")]
+    private static partial Regex CellNumber();
+
+    [GeneratedRegex(@"\s*[（(][^）)]*[）)]\s*$")]
+    private static partial Regex TrailingNote();
 
     [GeneratedRegex(@"(?:与|比|较)\s?(?<y>\d{4})\s?年|在\s?(?<y>\d{4})\s?年(?:的)?基础上")]
     private static partial Regex BasePhrase();

@@ -39,6 +39,7 @@ public sealed class Taxonomies
     private readonly Dictionary<string, Industry> _industryByCode;
     private readonly Dictionary<string, List<Department>> _departmentsByAlias;
     private readonly Dictionary<string, HashSet<string>> _aliasGroups;
+    private readonly Lazy<TaxonomyTaggers> _taggers;
 
     private Taxonomies(
         IReadOnlyList<Industry> industries, IReadOnlyList<string> globalFalseFriends,
@@ -64,7 +65,11 @@ public sealed class Taxonomies
             }
         }
         _aliasGroups = BuildAliasGroups();
+        _taggers = new Lazy<TaxonomyTaggers>(() => new TaxonomyTaggers(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The taggers built from these vocabularies, shared by every document tagged with them.</summary>
+    internal TaxonomyTaggers Taggers => _taggers.Value;
 
     /// <summary>Parses the taxonomy files' text. Throws <see cref="TaxonomyException"/> naming the file on bad YAML or references.</summary>
     public static Taxonomies Load(string industriesYaml, string departmentsYaml, string topicsYaml, string placesYaml,
@@ -133,9 +138,17 @@ public sealed class Taxonomies
     {
         if (!_departmentsByAlias.TryGetValue(TextNorm.Brackets(written), out var candidates))
             return null;
-        return candidates.FirstOrDefault(d => d.Jurisdiction == jurisdiction)
-            ?? candidates.FirstOrDefault(d => d.Jurisdiction == "CN")
-            ?? candidates.FirstOrDefault(d => d.Jurisdiction == AnyJurisdiction);
+        return First(candidates, jurisdiction) ?? First(candidates, "CN") ?? First(candidates, AnyJurisdiction);
+
+        static Department? First(List<Department> candidates, string jurisdiction)
+        {
+            foreach (var d in candidates)
+            {
+                if (d.Jurisdiction == jurisdiction)
+                    return d;
+            }
+            return null;
+        }
     }
 
     /// <summary>The province a jurisdiction code names (CN-GZ → 贵州省), or null.</summary>

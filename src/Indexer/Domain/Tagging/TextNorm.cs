@@ -13,20 +13,24 @@ internal static class TextNorm
             return s;
         var chars = s.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = chars[i] switch
-            {
-                '〔' or '(' or '[' or '【' => '（',
-                '〕' or ')' or ']' or '】' => '）',
-                var c => c,
-            };
-        }
+            chars[i] = Bracket(chars[i]);
         return new string(chars);
     }
+
+    /// <summary>One character as <see cref="Brackets"/> writes it (for scans that do not copy the text).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static char Bracket(char c) => c switch
+    {
+        '〔' or '(' or '[' or '【' => '（',
+        '〕' or ')' or ']' or '】' => '）',
+        _ => c,
+    };
 
     /// <summary>Full-width digits to ASCII (２０２０ → 2020), length-preserving.</summary>
     public static string Digits(string s)
     {
+        if (!s.AsSpan().ContainsAnyInRange('０', '９'))
+            return s;
         var chars = s.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {

@@ -28,39 +28,45 @@ public static partial class YearTagger
     public static IReadOnlyList<YearTag> Tag(string text, int? minYear = null, IndicatorRow? row = null)
     {
         var t = TextNorm.Digits(TextNorm.Brackets(text));
-        var blocked = Blocked(t);
         var tags = new List<YearTag>();
 
-        void Add(Match m, string kind, string rule)
+        // Every pattern holds a year 19xx or 20xx; most clauses name none.
+        if (t.Contains("19", StringComparison.Ordinal) || t.Contains("20", StringComparison.Ordinal))
         {
-            var g = m.Groups["y"];
-            var year = int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (blocked.Any(b => g.Index >= b.Start && g.Index < b.End))
-                return;
-            if (minYear is { } min && year < min)
-                return;
-            if (tags.Any(x => x.Span.Start == g.Index))
-                return;
-            tags.Add(new YearTag(year, kind, new TextSpan(g.Index, g.Length), rule));
-        }
+            List<(int Start, int End)>? blocked = null;
 
-        foreach (Match m in StartFrom().Matches(t))
-            Add(m, Start, "start:起");
-        foreach (Match m in PeakYear().Matches(t))
-            Add(m, Peak, "peak:达峰");
-        foreach (Match m in ByYear().Matches(t))
-            Add(m, Deadline, "deadline:到");
-        foreach (Match m in YearEndOrBefore().Matches(t))
-            Add(m, Deadline, "deadline:底/前");
-        foreach (Match m in SentenceYear().Matches(t))
-            Add(m, Deadline, "deadline:sentence-year");
+            void Add(Match m, string kind, string rule)
+            {
+                var g = m.Groups["y"];
+                var year = int.Parse(g.Value, System.Globalization.CultureInfo.InvariantCulture);
+                blocked ??= Blocked(t);
+                if (blocked.Any(b => g.Index >= b.Start && g.Index < b.End))
+                    return;
+                if (minYear is { } min && year < min)
+                    return;
+                if (tags.Any(x => x.Span.Start == g.Index))
+                    return;
+                tags.Add(new YearTag(year, kind, new TextSpan(g.Index, g.Length), rule));
+            }
+
+            foreach (Match m in StartFrom().Matches(t))
+                Add(m, Start, "start:起");
+            foreach (Match m in PeakYear().Matches(t))
+                Add(m, Peak, "peak:达峰");
+            foreach (Match m in ByYear().Matches(t))
+                Add(m, Deadline, "deadline:到");
+            foreach (Match m in YearEndOrBefore().Matches(t))
+                Add(m, Deadline, "deadline:底/前");
+            foreach (Match m in SentenceYear().Matches(t))
+                Add(m, Deadline, "deadline:sentence-year");
+        }
 
         if (row is not null && RowTargetYear(row) is { } y && (minYear is null || y >= minYear))
         {
             var at = t.IndexOf(y.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
             tags.Add(new YearTag(y, Deadline, at < 0 ? default : new TextSpan(at, 4), "table:column"));
         }
-        return tags.OrderBy(x => x.Span.Start).ToList();
+        return TagOrder.ByStart(tags, x => x.Span.Start);
     }
 
     /// <summary>The latest year among a table row's column headers ("2015年", "2020年"), if it has one.</summary>
@@ -93,13 +99,15 @@ public static partial class YearTagger
     private static List<(int Start, int End)> Blocked(string t)
     {
         var spans = new List<(int, int)>();
-        foreach (var re in new[] { Title(), Range(), BaseYear(), History(), Edition() })
+        foreach (var re in BlockingPatterns)
         {
             foreach (Match m in re.Matches(t))
                 spans.Add((m.Index, m.Index + m.Length));
         }
         return spans;
     }
+
+    private static readonly Regex[] BlockingPatterns = [Title(), Range(), BaseYear(), History(), Edition()];
 
     private const string Y = @"(?<y>(?:19|20)\d{2})\s?年";
 
