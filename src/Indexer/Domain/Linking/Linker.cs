@@ -14,6 +14,8 @@ namespace GreenPolicy.Domain.Linking;
 /// </summary>
 public static class Linker
 {
+    private const int ScoreBlock = 1 << 16;
+
     /// <summary>The documents with their links and references, every document materialised.</summary>
     public static IReadOnlyList<ParsedDocument> Link(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null) =>
         [.. Links(docs, options)];
@@ -28,12 +30,17 @@ public static class Linker
         var corpus = new CorpusFeatures(docs, o);
         var links = new LinkSink(corpus, o);
 
-        // Scoring is independent per pair: score in parallel, then offer in candidate order (deterministic).
+        // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
+        // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var pairs = Candidates.Find(corpus, o);
-        var scores = new PairScore?[pairs.Count];
-        Parallel.For(0, pairs.Count, k => scores[k] = PairScorer.Score(corpus, pairs[k].A, pairs[k].B, o));
-        foreach (var m in scores)
-            if (m is not null) links.Offer(m);
+        var scores = new PairScore?[Math.Min(pairs.Count, ScoreBlock)];
+        for (var start = 0; start < pairs.Count; start += ScoreBlock)
+        {
+            var count = Math.Min(ScoreBlock, pairs.Count - start);
+            Parallel.For(0, count, k => scores[k] = PairScorer.Score(corpus, pairs[start + k].A, pairs[start + k].B, o));
+            for (var k = 0; k < count; k++)
+                if (scores[k] is { } m) links.Offer(m);
+        }
         links.KeepSameTopicBest();
 
         var references = new List<DocumentReference>[docs.Count];
