@@ -15,7 +15,7 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
     private (PairScore P, int Other)[][]? _kept;
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
-    // A near-verbatim diff is computed for whichever end is asked for first and read backwards by the other.
+    // Near-verbatim diffs computed for one end of a pair and not yet taken by the other.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int From, int To), IReadOnlyList<DiffOp>> _diffs = new();
 
     public void Offer(PairScore p)
@@ -117,17 +117,18 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
         LinkEvidence evidence;
         if (p.Relation == Relations.NearVerbatim)
         {
-            // Diff from the linked text to the holder's: computed once per pair, read backwards by the other end.
-            // Kept until the other end takes it, when the other end keeps the link too.
-            IReadOnlyList<DiffOp> diff;
-            if (_diffs.TryRemove((holder, other), out var back))
-                diff = CharDiff.Invert(back);
-            else
+            // Diff from the linked text to the holder's. One diff per pair, always from the later clause's text to the earlier's, read backwards at the later
+            // end: a diff and the inverse of the opposite diff can differ in the order of edits, and the index
+            // must not depend on which end a (parallel) writer reads first. Kept until the other end takes it,
+            // when the other end keeps the link too.
+            var (lo, hi) = holder < other ? (holder, other) : (other, holder);
+            if (!_diffs.TryRemove((lo, hi), out var forward))
             {
-                diff = CharDiff.Diff(t.Text, h.Text);
+                forward = CharDiff.Diff(c.Clauses[hi].Text, c.Clauses[lo].Text);
                 if (Array.Exists(_kept![other], k => k.Other == holder))
-                    _diffs[(other, holder)] = diff;
+                    _diffs[(lo, hi)] = forward;
             }
+            var diff = holder == lo ? forward : CharDiff.Invert(forward);
             var aligned = CharDiff.CommonContentChars(diff) / (double)Math.Max(1, Math.Min(c.Content[holder].Length, c.Content[other].Length));
             evidence = new LinkEvidence
             {
