@@ -117,10 +117,10 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
         LinkEvidence evidence;
         if (p.Relation == Relations.NearVerbatim)
         {
-            // Diff from the linked text to the holder's. One diff per pair, always from the later clause's text to the earlier's, read backwards at the later
-            // end: a diff and the inverse of the opposite diff can differ in the order of edits, and the index
-            // must not depend on which end a (parallel) writer reads first. Kept until the other end takes it,
-            // when the other end keeps the link too.
+            // Diff from the linked text to the holder's. One diff per pair, always from the later clause's text
+            // to the earlier's and read backwards at the later end: a diff and the inverse of the opposite diff
+            // can differ in the order of edits, and the index must not depend on which end a (parallel) writer
+            // reads first. Kept until the other end takes it, when the other end keeps the link too.
             var (lo, hi) = holder < other ? (holder, other) : (other, holder);
             if (!_diffs.TryRemove((lo, hi), out var forward))
             {
