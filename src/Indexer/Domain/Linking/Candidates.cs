@@ -62,7 +62,9 @@ internal static class Candidates
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
         // (ScanLimit members): a clause keeps CopyCandidates anyway, and reading whole buckets made this
         // quadratic in the number of copies.
-        ForEachClause(c, Add, (i, acc, touched, pick) =>
+        var acc = new double[c.Count];
+        var touched = new List<int>();
+        for (var i = 0; i < c.Count; i++)
         {
             foreach (var key in keysOf[i])
             {
@@ -85,9 +87,11 @@ internal static class Candidates
                 }
             }
             var level = c.Level(i);
-            TakeBest(touched.Where(j => c.Level(j) == level), acc, o.CopyCandidates, pick);
-            TakeBest(touched.Where(j => c.Level(j) != level), acc, o.CopyCandidates, pick);
-        });
+            TakeBest(touched.Where(j => c.Level(j) == level), acc, o.CopyCandidates, j => Add(i, j));
+            TakeBest(touched.Where(j => c.Level(j) != level), acc, o.CopyCandidates, j => Add(i, j));
+            foreach (var j in touched) acc[j] = 0;
+            touched.Clear();
+        }
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
         var postings = new Dictionary<ulong, List<int>>(MixedKeyComparer.Instance);
@@ -105,7 +109,7 @@ internal static class Candidates
                 list.Add(i);
             }
         }
-        ForEachClause(c, Add, (i, acc, touched, pick) =>
+        for (var i = 0; i < c.Count; i++)
         {
             foreach (var b in features[i])
             {
@@ -119,8 +123,10 @@ internal static class Candidates
                     acc[j] += w * w;
                 }
             }
-            TakeBest(touched, acc, o.TopicCandidates, pick);
-        });
+            TakeBest(touched, acc, o.TopicCandidates, j => Add(i, j));
+            foreach (var j in touched) acc[j] = 0;
+            touched.Clear();
+        }
 
         // 3. The same quantitative target.
         var byTarget = new Dictionary<string, List<int>>();
@@ -138,27 +144,6 @@ internal static class Candidates
                     for (var y = x + 1; y < list.Count && y <= x + o.ScanLimit; y++) Add(list[x], list[y]);
 
         return found;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="choose"/> for every clause on every core, each thread with its own accumulator
-    /// (scores by clause, the clauses touched), then adds the chosen pairs in clause order and in the order
-    /// chosen, so the candidate list is the same however the work was scheduled.
-    /// </summary>
-    private static void ForEachClause(CorpusFeatures c, Action<int, int> add, Action<int, double[], List<int>, Action<int>> choose)
-    {
-        var chosen = new int[c.Count][];
-        Parallel.For(0, c.Count, () => (Acc: new double[c.Count], Touched: new List<int>(), Picks: new List<int>()), (i, _, local) =>
-        {
-            choose(i, local.Acc, local.Touched, local.Picks.Add);
-            chosen[i] = [.. local.Picks];
-            foreach (var j in local.Touched) local.Acc[j] = 0;
-            local.Touched.Clear();
-            local.Picks.Clear();
-            return local;
-        }, _ => { });
-        for (var i = 0; i < c.Count; i++)
-            foreach (var j in chosen[i]) add(i, j);
     }
 
     /// <summary>National clauses in slot 0, all others in slot 1.</summary>

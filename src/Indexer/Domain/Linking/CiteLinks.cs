@@ -32,14 +32,11 @@ internal static partial class CiteLinks
         // The same reference recurs across documents (every provincial plan cites 《工业绿色发展规划（2016-2020年）》),
         // and resolving it compares its title with every document's: resolve each distinct one once.
         var resolved = new Dictionary<(string Written, string Title, bool IsNumber), (int Doc, int Clause)>();
-        // Finding references is per clause (on every core); resolving them shares the cache above (in order).
-        var mentions = new IReadOnlyList<CitationMention>[c.Count];
-        Parallel.For(0, c.Count, i => mentions[i] = CitationParser.FindInText(c.Clauses[i].Text));
         for (var i = 0; i < c.Count; i++)
         {
             var clause = c.Clauses[i];
             var doc = c.DocOf[i];
-            foreach (var m in mentions[i])
+            foreach (var m in CitationParser.FindInText(clause.Text))
             {
                 var written = clause.Text.Substring(m.Span.Start, m.Span.Length);
                 var title = m.TitleSpan is { } ts ? clause.Text.Substring(ts.Start, ts.Length)

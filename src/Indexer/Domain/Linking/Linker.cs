@@ -141,42 +141,38 @@ internal sealed class CorpusFeatures
         for (var d = 0; d < docs.Count; d++)
             for (var k = 0; k < docs[d].Clauses.Count; k++)
             {
-                DocOf[_docStart[d] + k] = d;
-                Clauses[_docStart[d] + k] = docs[d].Clauses[k];
+                var i = _docStart[d] + k;
+                DocOf[i] = d;
+                Clauses[i] = docs[d].Clauses[k];
+                Content[i] = TextFeatures.Content(Clauses[i].Text);
+                Shingles[i] = TextFeatures.Shingles(Content[i], 4);
+                Bigrams[i] = TextFeatures.Shingles(Content[i], 2);
+                foreach (var s in Shingles[i]) ShingleDf[s] = ShingleDf.GetValueOrDefault(s) + 1;
+                foreach (var s in Bigrams[i]) BigramDf[s] = BigramDf.GetValueOrDefault(s) + 1;
             }
         LongSentences = new (int, ulong[])[n][];
         TopicNames = new string[n][];
         TargetKeys = new string[n][];
-        // Per-clause features are independent: computed on every core; the document frequencies they feed are
-        // counted in one pass after, in clause order.
-        Parallel.For(0, n, i =>
+        for (var i = 0; i < n; i++)
         {
-            Content[i] = TextFeatures.Content(Clauses[i].Text);
-            Shingles[i] = TextFeatures.Shingles(Content[i], 4);
-            Bigrams[i] = TextFeatures.Shingles(Content[i], 2);
             LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
                 .Select(s => (s.Length, TextFeatures.Shingles(s, 4))).OrderByDescending(s => s.Length).ToArray();
             TopicNames[i] = Clauses[i].Topics.Select(t => t.Name).Distinct().ToArray();
             TargetKeys[i] = Clauses[i].Targets.Select(Candidates.TargetKey).OfType<string>().Distinct().ToArray();
-        });
-        for (var i = 0; i < n; i++)
-        {
-            foreach (var s in Shingles[i]) ShingleDf[s] = ShingleDf.GetValueOrDefault(s) + 1;
-            foreach (var s in Bigrams[i]) BigramDf[s] = BigramDf.GetValueOrDefault(s) + 1;
         }
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
         ShingleIdfs = new float[n][];
         BigramIdfs = new float[n][];
         InformativeBigrams = new bool[n][];
-        Parallel.For(0, n, i =>
+        for (var i = 0; i < n; i++)
         {
             InformativeBigrams[i] = Array.ConvertAll(Bigrams[i], b => Informative(b, o));
             ShingleIdfs[i] = Array.ConvertAll(Shingles[i], s => (float)ShingleIdf(s));
             BigramIdfs[i] = Array.ConvertAll(Bigrams[i], b => (float)BigramIdf(b));
             ShingleWeight[i] = ShingleIdfs[i].Sum(w => (double)w);
             BigramNorm[i] = Math.Sqrt(BigramIdfs[i].Sum(w => (double)w * w));
-        });
+        }
     }
 
     public int Index(int doc, int clause) => _docStart[doc] + clause;
