@@ -18,10 +18,14 @@ public static class GenerationExtras
     private const string DocumentsFile = "documents.json";
     private const string VocabularyFile = "vocabulary.json";
 
-    /// <summary>Writes the extras of the complete generation in <paramref name="generationDir"/> (lucene/ and vocabulary.json written).</summary>
+    /// <summary>
+    /// Writes the extras of the complete generation in <paramref name="generationDir"/> (lucene/ and vocabulary.json
+    /// written), once: the store is opened without its own write of missing extras, and a failure to write is the
+    /// build's error rather than skipped as it is when a site opens a read-only folder.
+    /// </summary>
     public static void Write(string generationDir)
     {
-        using var store = LuceneStore.Open(generationDir, () => DateOnly.FromDateTime(DateTime.UtcNow), _ => new NoCitationService());
+        using var store = LuceneStore.Open(generationDir, () => DateOnly.FromDateTime(DateTime.UtcNow), _ => new NoCitationService(), writeMissingExtras: false);
         store.WriteExtras(generationDir);
     }
 

@@ -86,7 +86,12 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     }
 
     /// <summary>Opens the generation directory <paramref name="generationDir"/> (as written by <see cref="GenerationWriter"/>).</summary>
-    public static LuceneStore Open(string generationDir, Func<DateOnly> today, Func<CitationCatalog, ICitationService>? citations = null)
+    public static LuceneStore Open(string generationDir, Func<DateOnly> today, Func<CitationCatalog, ICitationService>? citations = null) =>
+        Open(generationDir, today, citations, writeMissingExtras: true);
+
+    /// <param name="writeMissingExtras">Write <see cref="GenerationExtras"/> when the generation lacks them (an
+    /// index built before they existed); false for <see cref="GenerationExtras.Write"/>, which writes them itself.</param>
+    internal static LuceneStore Open(string generationDir, Func<DateOnly> today, Func<CitationCatalog, ICitationService>? citations, bool writeMissingExtras)
     {
         var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generationDir, IndexLayout.LuceneFolder));
         try
@@ -96,7 +101,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             var vocabulary = compact ?? ReadVocabulary(generationDir);
             var documents = GenerationExtras.ReadDocuments(generationDir);
             var store = new LuceneStore(reader, new VocabularyIndex(vocabulary), documents, Path.GetFileName(generationDir), today, citations, directory, generationDir);
-            if (compact is null || documents is null || store.facetsComputed)
+            if (writeMissingExtras && (compact is null || documents is null || store.facetsComputed))
             {
                 // A generation opened for the first time (the build did not write its extras): next time it opens fast.
                 store.TryWriteExtras(generationDir);
