@@ -19,7 +19,9 @@ public sealed record DocumentIdentification(IReadOnlyList<DocumentMeta> Document
 public sealed partial class DocumentIdentifier
 {
     private readonly List<(DocumentMeta Doc, string Key)> _keys = [];
-    private readonly List<(DocumentMeta Doc, DocNumber Number)> _numbers = [];
+    // 文号 by year and serial: an exact 文号 and a loosely typed one (same year and serial) are both one lookup,
+    // not a scan of every document's number.
+    private readonly Dictionary<(int Year, int Serial), List<(DocumentMeta Doc, DocNumber Number)>> _numbers = [];
 
     public DocumentIdentifier(IEnumerable<DocumentMeta> documents)
     {
@@ -37,7 +39,11 @@ public sealed partial class DocumentIdentifier
                     _keys.Add((d, bare));
             }
             if (DocNumber.Parse(d.DocNumber).Value is { } n)
-                _numbers.Add((d, n));
+            {
+                if (!_numbers.TryGetValue((n.Year, n.Serial), out var same))
+                    _numbers[(n.Year, n.Serial)] = same = [];
+                same.Add((d, n));
+            }
         }
     }
 
@@ -64,15 +70,16 @@ public sealed partial class DocumentIdentifier
 
     public DocumentIdentification ByNumber(DocNumber number)
     {
-        var exact = Distinct(_numbers.Where(n => n.Number == number).Select(n => n.Doc));
+        if (!_numbers.TryGetValue((number.Year, number.Serial), out var same))
+            return new([], "文号（机关代字不完全一致）");
+        var exact = Distinct(same.Where(n => n.Number == number).Select(n => n.Doc));
         if (exact.Count > 0)
             return new(exact, "文号");
         // The code typed with a stray character before it (a glued title, 《…》工信部节〔2018〕136号) or abbreviated:
         // same year and serial, one code ending with the other.
-        var loose = Distinct(_numbers
-            .Where(n => n.Number.Year == number.Year && n.Number.Serial == number.Serial &&
-                        (n.Number.IssuerCode.EndsWith(number.IssuerCode, StringComparison.Ordinal) ||
-                         number.IssuerCode.EndsWith(n.Number.IssuerCode, StringComparison.Ordinal)))
+        var loose = Distinct(same
+            .Where(n => n.Number.IssuerCode.EndsWith(number.IssuerCode, StringComparison.Ordinal) ||
+                        number.IssuerCode.EndsWith(n.Number.IssuerCode, StringComparison.Ordinal))
             .Select(n => n.Doc));
         return new(loose, "文号（机关代字不完全一致）");
     }

@@ -14,6 +14,8 @@ internal sealed class OutlineTree
     private readonly DocumentOutline _outline;
     private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    // Nodes by their last segment (item_3 → ("item", 3)) in document order: Nearest reads only the candidates.
+    private readonly Dictionary<(string Type, int N), List<Node>> _byLast = [];
 
     public OutlineTree(DocumentOutline outline)
     {
@@ -29,9 +31,16 @@ internal sealed class OutlineTree
                 var prefix = string.Join("__", parts.Take(i));
                 if (_nodes.ContainsKey(prefix))
                     continue;
-                _nodes[prefix] = new Node(prefix, [.. parts.Take(i).Select(ParseSegment)],
+                var node = new Node(prefix, [.. parts.Take(i).Select(ParseSegment)],
                     units.GetValueOrDefault(prefix), clauses.GetValueOrDefault(prefix));
+                _nodes[prefix] = node;
                 _order.Add(prefix);
+                if (node.Segments[^1] is (var type, int n))
+                {
+                    if (!_byLast.TryGetValue((type, n), out var same))
+                        _byLast[(type, n)] = same = [];
+                    same.Add(node);
+                }
             }
         }
     }
@@ -51,7 +60,10 @@ internal sealed class OutlineTree
     /// <summary>Nodes strictly below <paramref name="parent"/> ("" for the document) in document order.</summary>
     private IEnumerable<Node> Below(string parent) => parent.Length == 0
         ? _order.Select(e => _nodes[e])
-        : _order.Where(e => e.StartsWith(parent + "__", StringComparison.Ordinal)).Select(e => _nodes[e]);
+        : BelowPrefix(parent + "__");
+
+    private IEnumerable<Node> BelowPrefix(string prefix) =>
+        _order.Where(e => e.StartsWith(prefix, StringComparison.Ordinal)).Select(e => _nodes[e]);
 
     /// <summary>
     /// The nearest nodes below <paramref name="parent"/> whose last segment is type_n. Nearest = fewest levels
@@ -61,8 +73,11 @@ internal sealed class OutlineTree
     private List<string> Nearest(string parent, string type, int n, bool throughBoxes = false)
     {
         var baseDepth = Depth(parent);
-        var hits = Below(parent)
-            .Where(node => node.Segments[^1].Type == type && node.Segments[^1].N == n)
+        if (!_byLast.TryGetValue((type, n), out var candidates))
+            return [];
+        var prefix = parent + "__";
+        var hits = candidates
+            .Where(node => parent.Length == 0 || node.EId.StartsWith(prefix, StringComparison.Ordinal))
             .Where(node => throughBoxes || !node.Segments.Skip(baseDepth).SkipLast(1).Any(s => s.Type == "box"))
             .ToList();
         if (hits.Count == 0)
