@@ -164,4 +164,72 @@ public class CitationResolverTests
         Assert.True(total > 300, $"only {total} clauses and units");
         Assert.True(misses.Count == 0, $"{misses.Count} of {total} not found by their own citation:\n" + string.Join("\n", misses.Take(30)));
     }
+
+    [Fact]
+    public void Clauses_inside_annexes_are_found_by_their_own_citation()
+    {
+        // Two unnumbered annexes, the second with numbered parts: 附件 + 七 must not read as 附件七 (annex 7), and
+        // 附件 alone would name both annexes.
+        var meta = new DocumentMeta
+        {
+            Id = "yn", Title = "云南省工业绿色发展规划", DocNumber = "云经信节能〔2024〕8954号", Level = Levels.Provincial, Jurisdiction = "CN-YN",
+        };
+        var body = """
+            一、总体要求
+
+            （一）指导思想。坚持绿色发展，推进工业节能降耗。
+
+            附件
+
+            重点区域具体范围：京津冀及周边地区。
+
+            附件
+
+            六、加快推进绿色智能改造
+
+            （一）加强工业节能。持续开展工业节能监察。
+
+            七、加强组织领导
+
+            （二）成立领导小组。统筹推进各项工作。
+            """;
+        var doc = GreenPolicy.Domain.Structure.StructureParser.Parse(meta, body);
+        var resolver = new CitationResolver(new InMemoryCitationCatalog([DocumentOutline.From(doc)]));
+        var annexed = doc.Clauses.Where(c => c.EId.StartsWith("annex_", StringComparison.Ordinal)).ToList();
+        Assert.True(annexed.Count >= 3, string.Join(", ", doc.Clauses.Select(c => c.EId)));
+        foreach (var c in doc.Clauses)
+        {
+            var res = resolver.Resolve(c.Citation);
+            Assert.True(res.Target?.Id == c.Id, $"{c.Citation} → {res.Target?.Id ?? res.Reason}");
+        }
+        Assert.Contains(annexed, c => c.Locator == "附件2第七部分（二）");
+    }
+
+    [Fact]
+    public void A_part_number_printed_twice_is_told_apart_by_the_next_step()
+    {
+        // 四、 printed twice, items numbered across the parts: 四（三） can only be in the second 四; 四 alone is either.
+        var meta = new DocumentMeta { Id = "dup", Title = "某省工业绿色发展规划", DocNumber = "某经信〔2016〕53号", Level = Levels.Provincial, Jurisdiction = "CN-SC" };
+        var body = """
+            四、重点任务
+
+            （一）推进能效提升。实施节能改造。
+
+            （二）推进清洁生产。实施清洁生产审核。
+
+            四、保障措施
+
+            （三）加强组织领导。建立协调机制。
+            """;
+        var doc = GreenPolicy.Domain.Structure.StructureParser.Parse(meta, body);
+        var resolver = new CitationResolver(new InMemoryCitationCatalog([DocumentOutline.From(doc)]));
+        foreach (var c in doc.Clauses)
+        {
+            var res = resolver.Resolve(c.Citation);
+            Assert.True(res.Target?.Id == c.Id, $"{c.Citation} → {res.Target?.Id ?? res.Reason}");
+        }
+        var either = resolver.Resolve("某经信〔2016〕53号 四");
+        Assert.False(either.Resolved);
+        Assert.Equal(2, either.Candidates.Count);
+    }
 }

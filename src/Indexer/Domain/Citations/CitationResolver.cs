@@ -203,11 +203,14 @@ public sealed partial class CitationResolver
 
     private static CitationResolution Walk(ParsedCitation parsed, OutlineTree tree, List<LocatorStep> steps)
     {
-        var current = "";
+        // Every reading is followed: 四 may name two parts printed 四 (a numbering slip in the document), and the
+        // next step (（十一）) tells which. Ambiguous only when more than one unit is left at the end.
+        List<string> readings = [""];
         var written = new StringBuilder();
         foreach (var step in steps)
         {
-            var matches = tree.Step(current, step);
+            var current = readings[0];
+            var matches = readings.SelectMany(r => tree.Step(r, step)).Distinct().ToList();
             written.Append(step);
             if (matches.Count == 0)
             {
@@ -222,19 +225,19 @@ public sealed partial class CitationResolver
                     Candidates = [.. elsewhere.Select(tree.Target)],
                 };
             }
-            if (matches.Count > 1)
-            {
-                var places = string.Join("；", matches.Select(m => tree.Describe(m)));
-                return new CitationResolution
-                {
-                    Parsed = parsed,
-                    Reason = $"{written}在该文件中出现{matches.Count}处：{places}。请写明所在部分，如“{tree.LocatorOf(matches[0])}”",
-                    Candidates = [.. matches.Select(tree.Target)],
-                };
-            }
-            current = matches[0];
+            readings = matches;
         }
-        return new CitationResolution { Parsed = parsed, Target = tree.Target(current) };
+        if (readings.Count > 1)
+        {
+            var places = string.Join("；", readings.Select(m => tree.Describe(m)));
+            return new CitationResolution
+            {
+                Parsed = parsed,
+                Reason = $"{written}在该文件中出现{readings.Count}处：{places}。请写明所在部分，如“{tree.LocatorOf(readings[0])}”",
+                Candidates = [.. readings.Select(tree.Target)],
+            };
+        }
+        return new CitationResolution { Parsed = parsed, Target = tree.Target(readings[0]) };
     }
 
     private static CitationResolution Fail(ParsedCitation parsed, string reason) => new() { Parsed = parsed, Reason = reason };

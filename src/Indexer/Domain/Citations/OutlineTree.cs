@@ -47,10 +47,19 @@ internal sealed class OutlineTree
 
     public DocumentMeta Meta => _outline.Meta;
 
+    /// <summary>
+    /// item_3 → (item, 3); part_4_2 → (part, 4): the structure parser suffixes a repeated number (a plan printing
+    /// 四、 twice) to keep eIds unique, and the citation 四（十一） still means either part numbered 四.
+    /// </summary>
     private static (string Type, int? N) ParseSegment(string segment)
     {
-        var at = segment.LastIndexOf('_');
-        if (at > 0 && int.TryParse(segment.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        var at = segment.IndexOf('_');
+        if (at <= 0)
+            return (segment, null);
+        var end = segment.IndexOf('_', at + 1);
+        var number = end < 0 ? segment.AsSpan(at + 1) : segment.AsSpan(at + 1, end - at - 1);
+        if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) &&
+            (end < 0 || int.TryParse(segment.AsSpan(end + 1), NumberStyles.None, CultureInfo.InvariantCulture, out _)))
             return (segment[..at], n);
         return (segment, null);
     }

@@ -39,6 +39,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
     private readonly List<Clause> _clauses = [];
     private readonly HashSet<string> _eIds = new(StringComparer.Ordinal);
     private int _annexCount;
+    private int _annexTotal;
 
     private sealed record Scope(string? EId, string Locator, IReadOnlyList<string> Path, string? DivisionEId);
 
@@ -46,6 +47,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
     {
         var scope = new Scope(null, "", [], null);
         var children = root.Children;
+        _annexTotal = CountAnnexes(root);
         var preamble = children.TakeWhile(c => c.Kind == OutlineKind.Paragraph).ToList();
         var preambleHeadings = ParagraphHeadings(preamble);
         for (var k = 0; k < preamble.Count; k++)
@@ -130,6 +132,8 @@ internal sealed class ClauseWriter(DocumentMeta meta)
             NumberingStyle.Chapter => (UnitKinds.Chapter, $"{scope.Locator}第{ChineseNumerals.ToChinese(number)}章"),
             NumberingStyle.Section => (UnitKinds.Section, $"{scope.Locator}第{ChineseNumerals.ToChinese(number)}节"),
             NumberingStyle.Division => (UnitKinds.Part, $"{scope.Locator}第{ChineseNumerals.ToChinese(number)}部分"),
+            // Right after an annex a bare part number would run into the annex's: 附件 + 七 reads as 附件七 (annex 7).
+            _ when IsAnnex(scope.EId) => (UnitKinds.Part, $"{scope.Locator}第{ChineseNumerals.ToChinese(number)}部分"),
             _ => (UnitKinds.Part, $"{scope.Locator}{ChineseNumerals.ToChinese(number)}"),
         };
         var heading = node.HeadingLine ?? n.Printed + n.Rest;
@@ -241,11 +245,18 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         var n = node.Numbering!;
         var number = n.Number ?? _annexCount;
         var eId = $"annex_{number}";
-        var locator = n.Number is null ? "附件" : $"附件{number}";
+        // An unnumbered annex is cited as 附件 when it is the only one, else by its place (附件2): a locator names one unit.
+        var locator = n.Number is null && _annexTotal == 1 ? "附件" : $"附件{number}";
         var heading = node.HeadingLine ?? locator;
         eId = AddUnit(node, eId, UnitKinds.Annex, n.Printed, heading, locator, null);
         WriteChildren(node.Children, new Scope(eId, locator, [.. scope.Path, Layout.Squeeze(heading)], eId));
     }
+
+    private static int CountAnnexes(OutlineNode node) =>
+        node.Children.Sum(c => (c.Kind == OutlineKind.Annex ? 1 : 0) + CountAnnexes(c));
+
+    /// <summary>An annex's own eId (annex_2), not a unit inside it.</summary>
+    private static bool IsAnnex(string? eId) => eId is not null && eId.StartsWith("annex_", StringComparison.Ordinal) && !eId.Contains("__");
 
     private string AddUnit(OutlineNode node, string eId, string kind, string number, string heading, string locator, string? parent)
     {
