@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using GreenPolicy.Domain;
+using GreenPolicy.Domain.Text;
 
 namespace GreenPolicy.Index;
 
@@ -457,15 +458,13 @@ public sealed partial class QueryUnderstanding
             }
         });
 
-    // Every clause shown is folded for its snippet: ASCII and the CJK block (no case there, checked by
-    // a test over U+3001–U+9FFF) skip the culture tables behind char.ToLowerInvariant.
+    // Every clause shown is folded for its snippet: full-width forms to ASCII, then lower case (CaseFolding skips
+    // the culture tables for ASCII and Han).
     public static char FoldChar(char c) => c switch
     {
-        < '\u0080' => c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c,
-        >= '\u3001' and <= '\u9FFF' => c,
-        >= '\uFF01' and <= '\uFF5E' => char.ToLowerInvariant((char)(c - 0xFEE0)),
+        >= '\uFF01' and <= '\uFF5E' => CaseFolding.Lower((char)(c - 0xFEE0)),
         '\u3000' => ' ',
-        _ => char.ToLowerInvariant(c),
+        _ => CaseFolding.Lower(c),
     };
 
     internal static bool IsHan(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherLetter && c >= '\u2E80';

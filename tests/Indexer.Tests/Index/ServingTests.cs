@@ -113,6 +113,7 @@ public sealed class ServingTests : IDisposable
                 _ => char.ToLowerInvariant(ch),
             };
             Assert.Equal(expected, QueryUnderstanding.FoldChar(ch));
+            Assert.Equal(char.ToLowerInvariant(ch), GreenPolicy.Domain.Text.CaseFolding.Lower(ch));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using GreenPolicy.Domain.Text;
 
 namespace GreenPolicy.Domain.Citations;
 
@@ -63,7 +64,7 @@ public sealed partial class DocumentIdentifier
             var c = FoldedText.FoldChar(c0);
             if (c is '《' or '》' or '〈' or '〉' or '“' or '”' or '"' or '\'' or '‘' or '’' or '「' or '」' or '『' or '』' or '·' or '・')
                 continue;
-            sb.Append(char.ToLowerInvariant(c));
+            sb.Append(CaseFolding.Lower(c));
         }
         return sb.ToString();
     }
