@@ -47,6 +47,19 @@ internal sealed class FacetOrdinals
 
     public int DimensionStart(int dim) => dimensionStart[dim];
 
+    /// <summary>The index of dimension <paramref name="name"/> in <see cref="Dimensions"/>, or -1.</summary>
+    public int DimensionIndex(string name)
+    {
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            if (Dimensions[d] == name)
+            {
+                return d;
+            }
+        }
+        return -1;
+    }
+
     public string Value(int ord) => values[ord];
 
     /// <summary>Counts every dimension of <paramref name="doc"/>: counts[ord]++ for each of its ordinals.</summary>
@@ -71,6 +84,50 @@ internal sealed class FacetOrdinals
             {
                 counts[ords[i]]++;
             }
+        }
+    }
+
+    /// <summary>
+    /// value of dimension <paramref name="a"/> → value of dimension <paramref name="b"/> → documents holding both
+    /// (industry → document id → clauses): one pass over the arrays, for the browse pages' aggregates.
+    /// </summary>
+    public void CountPairs(int a, int b, Dictionary<string, Dictionary<string, int>> into)
+    {
+        var pairs = new Dictionary<long, int>();
+        uint aStart = (uint)dimensionStart[a], aLength = (uint)(dimensionStart[a + 1] - dimensionStart[a]);
+        uint bStart = (uint)dimensionStart[b], bLength = (uint)(dimensionStart[b + 1] - dimensionStart[b]);
+        var ofB = new List<int>();
+        for (var doc = 0; doc < MaxDoc; doc++)
+        {
+            ofB.Clear();
+            for (var i = offsets[doc]; i < offsets[doc + 1]; i++)
+            {
+                if ((uint)ordinals[i] - bStart < bLength)
+                {
+                    ofB.Add(ordinals[i]);
+                }
+            }
+            for (var i = offsets[doc]; i < offsets[doc + 1] && ofB.Count > 0; i++)
+            {
+                if ((uint)ordinals[i] - aStart < aLength)
+                {
+                    foreach (var ordB in ofB)
+                    {
+                        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, ((long)ordinals[i] << 32) | (uint)ordB, out _);
+                        count++;
+                    }
+                }
+            }
+        }
+        foreach (var (key, count) in pairs)
+        {
+            var valueA = values[(int)(key >> 32)];
+            if (!into.TryGetValue(valueA, out var byB))
+            {
+                into[valueA] = byB = new(StringComparer.Ordinal);
+            }
+            var valueB = values[(int)(key & 0xFFFF_FFFF)];
+            byB[valueB] = byB.GetValueOrDefault(valueB) + count;
         }
     }
 

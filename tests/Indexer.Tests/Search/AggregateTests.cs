@@ -66,3 +66,36 @@ public sealed class AggregateTests : IDisposable
         Assert.Null(store.Clause("nat/none"));
     }
 }
+
+/// <summary>The browse aggregates, read from terms and facet ordinals, against a count over every clause of the corpus.</summary>
+public sealed class CorpusAggregateTests
+{
+    private static readonly IReadOnlyList<Clause> Clauses =
+        GreenPolicy.Pipeline.CorpusPipeline.Run(GreenPolicy.Indexer.Tests.Corpus.RepoPaths.CorpusDir).Documents.SelectMany(d => d.Clauses).ToList();
+
+    [Fact]
+    public void Department_counts_are_the_clauses_naming_each_department_in_each_role()
+    {
+        var expected = Clauses
+            .SelectMany(c => c.Departments.Select(d => (d.Canonical, d.Role)).Distinct())
+            .GroupBy(p => p)
+            .ToDictionary(g => $"{g.Key.Canonical}|{g.Key.Role}", g => g.Count());
+        var actual = CorpusStore.Instance.Departments()
+            .SelectMany(d => d.ClauseCountsByRole.Select(r => (Key: $"{d.Canonical}|{r.Key}", r.Value)))
+            .ToDictionary(p => p.Key, p => p.Value);
+        Assert.True(expected.Count > 20, $"only {expected.Count} (department, role) pairs");
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), actual.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Industry_counts_are_the_clauses_of_each_document_tagged_with_the_industry_or_a_child()
+    {
+        var industries = CorpusStore.Instance.Industries();
+        var c31 = industries.Single(i => i.Code == "C31");
+        foreach (var (doc, count) in c31.ClauseCountsByDoc)
+        {
+            Assert.Equal(Clauses.Count(c => c.DocId == doc && c.Industries.Any(t => t.Code.StartsWith("C31", StringComparison.Ordinal))), count);
+        }
+        Assert.True(c31.ClauseCountsByDoc.Values.Sum() > 5);
+    }
+}
