@@ -44,6 +44,10 @@ public static class Fields
     public const string Place = "place";
     /// <summary>"1" when the clause holds quantitative targets.</summary>
     public const string HasTargets = "hasTargets";
+    /// <summary>Target years of the clause's quantitative targets (not every year it mentions, see <see cref="Year"/>).</summary>
+    public const string TargetYear = "targetYear";
+    /// <summary>The clause's targets with what a targets table shows (a binary doc value, <see cref="ClauseTargets"/>).</summary>
+    public const string TargetsJson = "targets";
 
     // Numeric.
     /// <summary>Last year of the document's period (0 when none): 已到期 when before today's year.</summary>

@@ -42,6 +42,18 @@ public sealed record HitRecord
     };
 }
 
+/// <summary>What a targets table shows of a clause: its targets, where they are and how to cite them.</summary>
+public sealed record ClauseTargets
+{
+    public string Id { get; init; } = "";
+    public string DocId { get; init; } = "";
+    public string Citation { get; init; } = "";
+    public int Order { get; init; }
+    public IReadOnlyList<QuantTarget> Targets { get; init; } = [];
+
+    public static ClauseTargets From(Clause c) => new() { Id = c.Id, DocId = c.DocId, Citation = c.Citation, Order = c.Order, Targets = c.Targets };
+}
+
 /// <summary>Writes parsed documents into a Lucene index, and whole generations onto disk.</summary>
 public static class GenerationWriter
 {
@@ -271,6 +283,16 @@ public static class GenerationWriter
         if (clause.Targets.Count > 0)
         {
             exact.Add(Fields.HasTargets, "1");
+            foreach (var year in clause.Targets.Select(t => t.TargetYear).OfType<int>().Distinct())
+            {
+                exact.Add(Fields.TargetYear, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            // Read for every row of a targets table: a doc value, not the clause record with its links (as the hit record).
+            var targets = System.Text.Encoding.UTF8.GetBytes(IndexJson.Write(ClauseTargets.From(clause)));
+            if (targets.Length <= MaxDocValueBytes)
+            {
+                doc.Add(new BinaryDocValuesField(Fields.TargetsJson, new BytesRef(targets)));
+            }
         }
         foreach (var name in tagNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
         {
@@ -328,6 +350,7 @@ internal sealed class ExactTerms
     [
         Fields.Record, Fields.Id, Fields.Doc, Fields.Level, Fields.Jurisdiction, Fields.Industry, Fields.IndustryFocus,
         Fields.Department, Fields.DepartmentRole, Fields.Year, Fields.Modality, Fields.Topic, Fields.Place, Fields.HasTargets,
+        Fields.TargetYear,
     ];
 
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);

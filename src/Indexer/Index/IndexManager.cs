@@ -178,6 +178,8 @@ public sealed class IndexManager : IPolicyStore, IDisposable
     public IReadOnlyList<DepartmentSummary> Departments() => With(s => s.Departments());
     public IReadOnlyList<TargetRow> Targets(TargetFilter filter) => With(s => s.Targets(filter));
 
+    public IReadOnlyList<int> TargetYears() => With(s => s.TargetYears());
+
     public void Dispose()
     {
         timer?.Dispose();

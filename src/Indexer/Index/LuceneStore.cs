@@ -640,11 +640,14 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             }
             query.Add(any, Occur.MUST);
         }
+        if (filter.Year is { } targetYear)
+        {
+            query.Add(new TermQuery(new Term(Fields.TargetYear, targetYear.ToString(System.Globalization.CultureInfo.InvariantCulture))), Occur.MUST);
+        }
         var rows = new List<(long Seq, TargetRow Row)>();
         foreach (var doc in AllMatches(query))
         {
-            // Only the fields a row needs: the clause's links and their evidence are skipped, not built.
-            var clause = IndexJson.Read<ClauseTargets>(searcher.Doc(doc).Get(Fields.Json));
+            var clause = ReadTargets(doc);
             var rank = documentsById.TryGetValue(clause.DocId, out var d) ? d.Rank : int.MaxValue;
             foreach (var target in clause.Targets)
             {
@@ -658,14 +661,38 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         return rows.OrderBy(r => r.Seq).Select(r => r.Row).ToList();
     }
 
-    /// <summary>What <see cref="Targets"/> reads of a clause record.</summary>
-    private sealed class ClauseTargets
+    /// <summary>The years targets are set for, from the index's terms (ascending).</summary>
+    public IReadOnlyList<int> TargetYears()
     {
-        public string Id { get; init; } = "";
-        public string DocId { get; init; } = "";
-        public string Citation { get; init; } = "";
-        public int Order { get; init; }
-        public IReadOnlyList<QuantTarget> Targets { get; init; } = [];
+        var years = new SortedSet<int>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(Fields.TargetYear)?.GetEnumerator();
+            while (terms is not null && terms.MoveNext())
+            {
+                if (int.TryParse(terms.Term.Utf8ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+                {
+                    years.Add(year);
+                }
+            }
+        }
+        return [.. years];
+    }
+
+    /// <summary>A clause's targets: the doc value written for them, else (a record too long for one) the clause record.</summary>
+    private ClauseTargets ReadTargets(int doc)
+    {
+        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
+        if (leaf.AtomicReader.GetBinaryDocValues(Fields.TargetsJson) is { } values)
+        {
+            var bytes = new BytesRef();
+            values.Get(doc - leaf.DocBase, bytes);
+            if (bytes.Length > 0)
+            {
+                return IndexJson.Read<ClauseTargets>(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length));
+            }
+        }
+        return ClauseTargets.From(LoadClause(doc));
     }
 
     /// <summary>

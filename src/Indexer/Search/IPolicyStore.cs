@@ -27,6 +27,9 @@ public interface IPolicyStore
     IReadOnlyList<DepartmentSummary> Departments();
 
     IReadOnlyList<TargetRow> Targets(TargetFilter filter);
+
+    /// <summary>Every year some quantitative target is set for, ascending (the targets table's year choices).</summary>
+    IReadOnlyList<int> TargetYears();
 }
 
 public sealed record DocumentSummary

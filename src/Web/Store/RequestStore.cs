@@ -18,4 +18,6 @@ public sealed class RequestStore(IPolicyStore inner) : IPolicyStore
     public IReadOnlyList<IndustrySummary> Industries() => inner.Industries();
     public IReadOnlyList<DepartmentSummary> Departments() => inner.Departments();
     public IReadOnlyList<TargetRow> Targets(TargetFilter filter) => inner.Targets(filter);
+
+    public IReadOnlyList<int> TargetYears() => inner.TargetYears();
 }

@@ -51,6 +51,7 @@ public sealed class AggregateTests : IDisposable
         Assert.Empty(store.Targets(new TargetFilter(Year: 2030)));
         Assert.Single(store.Targets(new TargetFilter(Industry: "钢铁")));
         Assert.Empty(store.Targets(new TargetFilter(Industry: "C32")));
+        Assert.Equal([2020], store.TargetYears());
     }
 
     [Fact]
@@ -85,6 +86,20 @@ public sealed class CorpusAggregateTests
             .ToDictionary(p => p.Key, p => p.Value);
         Assert.True(expected.Count > 20, $"only {expected.Count} (department, role) pairs");
         Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), actual.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Targets_by_year_are_the_corpus_targets_of_that_year_in_reading_order()
+    {
+        var store = CorpusStore.Instance;
+        var all = store.Targets(new TargetFilter());
+        Assert.Equal(Clauses.Sum(c => c.Targets.Count), all.Count);
+        var years = store.TargetYears();
+        Assert.Equal(Clauses.SelectMany(c => c.Targets).Select(t => t.TargetYear).OfType<int>().Distinct().Order(), years);
+        foreach (var year in years)
+        {
+            Assert.Equal(all.Where(r => r.Target.TargetYear == year), store.Targets(new TargetFilter(Year: year)));
+        }
     }
 
     [Fact]
