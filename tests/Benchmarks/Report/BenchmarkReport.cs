@@ -31,10 +31,15 @@ internal sealed record SizeResult
     public FtsBuild? Fts5 { get; set; }
     public List<KindRow> Queries { get; init; } = [];
     public HttpBench.Result? Http { get; set; }
+    /// <summary>The browse pages' store calls, first call on a freshly opened index (what the first visitor waits for).</summary>
+    public List<BrowseCall> Browse { get; init; } = [];
     /// <summary>/proc/loadavg (1 min) when the size started and ended: the machine is shared, so wall times carry this much contention.</summary>
     public double LoadAtStart { get; set; }
     public double LoadAtEnd { get; set; }
 }
+
+/// <summary>One browse-page store call: wall and thread CPU milliseconds of its first (cold) call, and how many items it returned.</summary>
+internal sealed record BrowseCall(string Call, double Ms, double CpuMs, int Items);
 
 /// <summary>The parse + tag pass that feeds FTS5 the same clauses (its own child process).</summary>
 internal sealed record DumpResult(int Documents, long Clauses, double Seconds, long PeakBytes);

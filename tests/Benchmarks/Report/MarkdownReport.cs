@@ -136,6 +136,28 @@ internal static class MarkdownReport
             sb.AppendLine();
         }
 
+        var browsed = r.Sizes.Where(s => s.Browse.Count > 0).ToList();
+        if (browsed.Count > 0)
+        {
+            sb.AppendLine("## Browse pages: first call on a freshly opened index, milliseconds (thread CPU)");
+            sb.AppendLine();
+            sb.AppendLine("What the documents, industry, department and targets pages ask the store; aggregates are computed on first use and kept, so this is what the first visitor after a switch waits for.");
+            sb.AppendLine();
+            var calls = browsed.SelectMany(s => s.Browse.Select(b => b.Call)).Distinct().ToList();
+            sb.AppendLine("| documents | " + string.Join(" | ", calls) + " |");
+            sb.AppendLine("| ---: | " + string.Join(" | ", calls.Select(_ => "---:")) + " |");
+            foreach (var s in browsed)
+            {
+                var cells = calls.Select(c => s.Browse.FirstOrDefault(b => b.Call == c) is { } b
+                    ? $"{F(b.Ms, "0.0")} ({F(b.CpuMs, "0.0")}), {b.Items:N0}"
+                    : "–");
+                sb.AppendLine($"| {s.Documents:N0} | " + string.Join(" | ", cells) + " |");
+            }
+            sb.AppendLine();
+            sb.AppendLine("Cells: wall ms (CPU ms), items returned. Targets(year) asks for the middle target year, Targets(industry) for C31 (黑色金属冶炼和压延加工业).");
+            sb.AppendLine();
+        }
+
         sb.AppendLine("## HTTP (src/Web, release, 127.0.0.1)");
         sb.AppendLine();
         sb.AppendLine("| documents | start → first answer ms (site CPU ms) | concurrency | requests | errors | req/s | p50 ms | p95 ms | p99 ms | site working set MB (peak) | site CPU ms / request |");

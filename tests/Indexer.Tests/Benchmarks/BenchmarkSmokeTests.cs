@@ -38,11 +38,14 @@ public sealed class BenchmarkSmokeTests
                 Assert.True(kind.Fts5.QueriesWithHits > 0, $"FTS5 found nothing for any {kind.Kind} query");
                 Assert.True(kind.GreenPolicy.QueriesWithHits > 0, $"GreenPolicy found nothing for any {kind.Kind} query");
             }
+            Assert.Contains(size.Browse, b => b.Call == "Departments()" && b.Items > 0);
+            Assert.Contains(size.Browse, b => b.Call == "Documents()" && b.Items == 12);
             Assert.NotEmpty(report.Targets);
 
             var text = File.ReadAllText(md);
             Assert.Contains("## Queries in-process", text);
             Assert.Contains("## Targets", text);
+            Assert.Contains("## Browse pages", text);
             using var json = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(md, ".json")));
             Assert.Equal(12, json.RootElement.GetProperty("sizes")[0].GetProperty("documents").GetInt32());
         }
