@@ -1,0 +1,54 @@
+using Bunit;
+using GreenPolicy.Domain;
+using GreenPolicy.Search;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GreenPolicy.Web.Tests.Components;
+
+/// <summary>The targets page over a corpus far larger than the seeds: the rows and lanes it draws stay bounded.</summary>
+public sealed class TargetsPageTests : BunitContext
+{
+    [Fact]
+    public void A_corpus_with_thousands_of_targets_lists_a_bounded_table_and_says_so()
+    {
+        Services.AddSingleton<IPolicyStore>(new ManyTargets(documents: 60, targetsPerDocument: 50));
+        var cut = Render<GreenPolicy.Web.Components.Pages.Targets>();
+        Assert.Contains("共 <strong>3000</strong> 项量化目标，列出前 500 项", cut.Markup);
+        Assert.Equal(500, cut.FindAll("table.targets tbody tr").Count);
+        Assert.Equal(2025, int.Parse(cut.Find("#t-year option:last-child").GetAttribute("value")!));
+    }
+
+    /// <summary>A store of <c>documents</c> provincial plans with <c>targetsPerDocument</c> targets each (2021–2025).</summary>
+    private sealed class ManyTargets(int documents, int targetsPerDocument) : IPolicyStore
+    {
+        private static DocumentMeta Meta(int d) => new()
+        {
+            Id = $"p{d}", Title = $"第{d}号规划", Level = Levels.Provincial, Jurisdiction = "CN-SC", Period = [2021, 2025],
+        };
+
+        public string Generation => "test";
+
+        public IReadOnlyList<DocumentSummary> Documents() =>
+            [.. Enumerable.Range(0, documents).Select(d => new DocumentSummary { Meta = Meta(d), ClauseCount = targetsPerDocument, Status = "现行" })];
+
+        public IReadOnlyList<TargetRow> Targets(TargetFilter filter) =>
+            [.. Enumerable.Range(0, documents).SelectMany(d => Enumerable.Range(0, targetsPerDocument).Select(k => new TargetRow(
+                $"p{d}/item_{k}", $"p{d}", $"《第{d}号规划》（{k}）",
+                new QuantTarget { Metric = "单位工业增加值能耗", Value = k, Unit = "%", Direction = "decrease", TargetYear = 2021 + k % 5, Rule = "test" })))
+                .Where(r => filter.Year is null || r.Target.TargetYear == filter.Year)];
+
+        public IReadOnlyList<int> TargetYears() => [2021, 2022, 2023, 2024, 2025];
+
+        public IReadOnlyList<IndustrySummary> Industries() => [];
+
+        public IReadOnlyList<DepartmentSummary> Departments() => [];
+
+        public DocumentView? Document(string id) => null;
+
+        public Clause? Clause(string id) => null;
+
+        public SearchResult Search(SearchRequest request) => throw new NotSupportedException();
+
+        public CiteResult Cite(string input) => throw new NotSupportedException();
+    }
+}
