@@ -28,11 +28,11 @@ public static class Linker
     {
         var o = options ?? LinkerOptions.Default;
         var corpus = new CorpusFeatures(docs, o);
-        var links = new LinkSink(corpus, o);
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var pairs = Candidates.Find(corpus, o);
+        var links = new LinkSink(corpus, o, pairs.Count);
         var scores = new PairScore?[Math.Min(pairs.Count, ScoreBlock)];
         for (var start = 0; start < pairs.Count; start += ScoreBlock)
         {
@@ -41,7 +41,6 @@ public static class Linker
             for (var k = 0; k < count; k++)
                 if (scores[k] is { } m) links.Offer(m);
         }
-        links.KeepSameTopicBest();
 
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace GreenPolicy.Domain.Linking;
 
-/// <summary>The measures of one candidate pair, and the relation they support (null: no link).</summary>
-internal sealed record PairScore(int A, int B, string? Relation, double Score, double TopicScore, double Containment, double Cosine, string? Note);
+/// <summary>
+/// The relation one candidate pair supports (null: no link) and its topic score (which decides the best match of
+/// a clause in the other's document). A struct: a corpus of near-copies keeps millions of them until linking ends.
+/// </summary>
+internal readonly record struct PairScore(int A, int B, string? Relation, double Score, double TopicScore, string? Note);
 
 /// <summary>
 /// Scores a candidate pair with cheap measures over the features computed once per clause:
@@ -58,7 +61,7 @@ internal static class PairScorer
             (relation, score, note) = (Relations.SameTopic, Math.Max(topic, o.SameTopicScore), "同一指标，目标值不同");
 
         if (relation is null && topic <= 0) return null;
-        return new PairScore(a, b, relation, score, topic, containment, cosine, note);
+        return new PairScore(a, b, relation, score, topic, note);
     }
 
     /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
