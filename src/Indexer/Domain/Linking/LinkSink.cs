@@ -7,8 +7,11 @@ namespace GreenPolicy.Domain.Linking;
 /// Evidence is computed when a clause's links are asked for, so a writer streaming documents holds the
 /// evidence of the documents in hand only.
 /// </summary>
-internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o, int candidates)
+internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int candidates)
 {
+    // The clauses and the boilerplate bigrams only: the sink outlives the scoring features.
+    private readonly ClauseTable c = features.Table;
+    private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
     // Every offered pair in candidate order until Finish: ~40 bytes each, no dictionary of best matches.
     private List<PairScore>? _pairs = new(candidates);
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
@@ -167,8 +170,8 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o, int candidates
         else
         {
             var runs = p.Relation == Relations.SameTopic
-                ? PairScorer.SharedRuns(c.Content[holder], c.Bigrams[other], 2, b => c.Informative(b, o))
-                : PairScorer.SharedRuns(c.Content[holder], c.Shingles[other], 4, _ => true);
+                ? PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 2), 2, b => Array.BinarySearch(_boilerplate, b) < 0)
+                : PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 4), 4, _ => true);
             evidence = new LinkEvidence
             {
                 Common = string.Join("…", runs.OrderByDescending(r => r.Length).Take(8)),
