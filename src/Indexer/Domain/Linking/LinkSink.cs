@@ -28,8 +28,8 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int can
     public long Count { get; private set; }
 
     /// <summary>
-    /// Decides which links each clause keeps (best scores per relation, explicit links): after this the sink
-    /// is read-only and <see cref="For"/> may be called from several threads.
+    /// Decides which links each clause keeps (same-topic best matches, best scores per relation, explicit links):
+    /// after this the sink is read-only and <see cref="For"/> may be called from several threads.
     /// </summary>
     public void Finish()
     {
