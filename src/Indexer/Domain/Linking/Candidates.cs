@@ -40,8 +40,9 @@ internal static class Candidates
             if (!c.Linkable(i, o)) continue;
             var slot = LevelSlot(c, i);
             keys.Clear();
-            if (c.Shingles[i].Length > 0)
-                foreach (var key in MinHash.BandKeys(minHash.Signature(c.Shingles[i]), o.BandRows))
+            // The clause's 4-grams as keys again (the features hold ids): the sketch hashes the characters.
+            if (TextFeatures.Shingles(c.Content[i], 4) is { Length: > 0 } clauseShingles)
+                foreach (var key in MinHash.BandKeys(minHash.Signature(clauseShingles), o.BandRows))
                     keys.Add(key);
             foreach (var sentence in TextFeatures.Sentences(c.Clauses[i].Text))
                 if (sentence.Length >= o.MinSentenceChars && sentence.Length < c.Content[i].Length
@@ -94,13 +95,13 @@ internal static class Candidates
         }
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
-        var postings = new Dictionary<ulong, List<int>>(MixedKeyComparer.Instance);
-        var features = new ulong[c.Count][];
+        var postings = new Dictionary<int, List<int>>();
+        var features = new int[c.Count][];
         for (var i = 0; i < c.Count; i++)
         {
             if (!c.Linkable(i, o)) { features[i] = []; continue; }
             features[i] = c.Bigrams[i]
-                .Where(b => c.BigramDf[b] >= 2 && c.Informative(b, o))
+                .Where(b => c.BigramDf[b] >= 2 && c.Informative(b))
                 .OrderBy(b => c.BigramDf[b]).ThenBy(b => b)
                 .Take(o.TopicFeatures).ToArray();
             foreach (var b in features[i])

@@ -15,7 +15,7 @@ internal static partial class CiteLinks
     [GeneratedRegex(@"专栏\s*(\d+)")]
     private static partial Regex BoxRx();
 
-    public static void Add(CorpusFeatures c, LinkSink sink, List<DocumentReference>[] references, LinkerOptions o)
+    public static void Add(ClauseTable c, LinkSink sink, List<DocumentReference>[] references, LinkerOptions o)
     {
         var finder = new ReferenceFinder(c.Docs.Select(d => d.Meta));
         var resolver = new CitationResolver(new InMemoryCitationCatalog(c.Docs));
@@ -79,7 +79,7 @@ internal static partial class CiteLinks
     /// 《工业绿色发展规划》三（一） lands on that item); when it cannot identify the document, the linker's own
     /// folded-title match. A whole document, part or box is represented by its first clause.
     /// </summary>
-    private static (int Doc, int Clause) Resolve(CorpusFeatures c, CitationResolver resolver, ReferenceFinder finder,
+    private static (int Doc, int Clause) Resolve(ClauseTable c, CitationResolver resolver, ReferenceFinder finder,
         Dictionary<string, int> byId, int[] first, string written, string title, bool isNumber)
     {
         var resolution = resolver.Resolve(written);
@@ -97,7 +97,7 @@ internal static partial class CiteLinks
         return fallback is not null && byId.TryGetValue(fallback, out var fd) ? (fd, first[fd]) : (-1, -1);
     }
 
-    private static void Pair(CorpusFeatures c, LinkSink sink, int from, int to, string relation, string common)
+    private static void Pair(ClauseTable c, LinkSink sink, int from, int to, string relation, string common)
     {
         sink.AddExplicit(from, new ClauseLink(c.Clauses[to].Id, relation, 1.0, Linker.Direction(c.Level(from), c.Level(to)),
             new LinkEvidence { Common = common }));

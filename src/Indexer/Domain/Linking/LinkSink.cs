@@ -7,39 +7,20 @@ namespace GreenPolicy.Domain.Linking;
 /// Evidence is computed when a clause's links are asked for, so a writer streaming documents holds the
 /// evidence of the documents in hand only.
 /// </summary>
-internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
+internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int candidates)
 {
-    private readonly List<PairScore> _pairs = [];
-    // Best topic score of clause i among the clauses of document d: key (i, d).
-    private readonly Dictionary<(int, int), (double Score, int Other)> _bestInDoc = [];
+    // The clauses and the boilerplate bigrams only: the sink outlives the scoring features.
+    private readonly ClauseTable c = features.Table;
+    private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
+    // Every offered pair in candidate order until Finish: ~40 bytes each, no dictionary of best matches.
+    private List<PairScore>? _pairs = new(candidates);
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
     private (PairScore P, int Other)[][]? _kept;
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
     // Near-verbatim diffs computed for one end of a pair and not yet taken by the other.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(int From, int To), IReadOnlyList<DiffOp>> _diffs = new();
 
-    public void Offer(PairScore p)
-    {
-        Best(p.A, p.B, p.TopicScore);
-        Best(p.B, p.A, p.TopicScore);
-        if (p.Relation is not null) _pairs.Add(p);
-    }
-
-    private void Best(int i, int j, double score)
-    {
-        var key = (i, c.DocOf[j]);
-        if (!_bestInDoc.TryGetValue(key, out var cur) || score > cur.Score || (score == cur.Score && j < cur.Other))
-            _bestInDoc[key] = (score, j);
-    }
-
-    /// <summary>
-    /// A same-topic pair is kept only when one side is the other's best match in its document: Sichuan's
-    /// 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
-    /// </summary>
-    public void KeepSameTopicBest() =>
-        _pairs.RemoveAll(p => p.Relation == Relations.SameTopic
-            && _bestInDoc[(p.A, c.DocOf[p.B])].Other != p.B
-            && _bestInDoc[(p.B, c.DocOf[p.A])].Other != p.A);
+    public void Offer(PairScore p) => (_pairs ?? throw new InvalidOperationException("already finished")).Add(p);
 
     public void AddExplicit(int holder, ClauseLink link) => _explicit.Add((holder, link));
 
@@ -47,29 +28,27 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
     public long Count { get; private set; }
 
     /// <summary>
-    /// Decides which links each clause keeps (best scores per relation, explicit links): after this the sink
-    /// is read-only and <see cref="For"/> may be called from several threads.
+    /// Decides which links each clause keeps (same-topic best matches, best scores per relation, explicit links):
+    /// after this the sink is read-only and <see cref="For"/> may be called from several threads.
     /// </summary>
     public void Finish()
     {
-        var byHolder = new List<(PairScore P, int Other)>[c.Count];
-        for (var i = 0; i < c.Count; i++) byHolder[i] = [];
-        foreach (var p in _pairs)
-        {
-            byHolder[p.A].Add((p, p.B));
-            byHolder[p.B].Add((p, p.A));
-        }
+        var pairs = _pairs ?? throw new InvalidOperationException("already finished");
+        KeepLinks(pairs);
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
+        var (start, ends) = ByHolder(span);
         _kept = new (PairScore P, int Other)[c.Count][];
         for (var i = 0; i < c.Count; i++)
         {
-            _kept[i] = byHolder[i]
+            var holder = i;
+            _kept[i] = new ArraySegment<int>(ends, start[i], start[i + 1] - start[i])
+                .Select(k => (P: pairs[k], Other: Other(pairs[k], holder)))
                 .GroupBy(x => x.P.Relation!)
                 .SelectMany(g => g.OrderByDescending(x => x.P.Score).ThenBy(x => x.Other).Take(o.MaxLinksPerRelation))
                 .ToArray();
             Count += _kept[i].Length;
         }
-        _pairs.Clear();
-        _bestInDoc.Clear();
+        _pairs = null;
         _explicitOf = [];
         foreach (var group in _explicit.GroupBy(e => e.Holder))
         {
@@ -79,6 +58,56 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
             Count += links.Length;
         }
     }
+
+    /// <summary>
+    /// Drops, in place and in order, the pairs that support no relation and the same-topic pairs where neither
+    /// side is the other's best match in its document (highest topic score, then lowest clause number):
+    /// Sichuan's 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
+    /// </summary>
+    private void KeepLinks(List<PairScore> pairs)
+    {
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
+        var best = new bool[span.Length];
+        var (start, ends) = ByHolder(span);
+        var byOther = new List<(int Other, int Pair)>();
+        for (var i = 0; i < c.Count; i++)
+        {
+            byOther.Clear();
+            for (var e = start[i]; e < start[i + 1]; e++) byOther.Add((Other(span[ends[e]], i), ends[e]));
+            // Clauses are numbered document by document: the other ends in one document are adjacent once sorted.
+            byOther.Sort();
+            for (var g = 0; g < byOther.Count;)
+            {
+                var doc = c.DocOf[byOther[g].Other];
+                var top = byOther[g].Pair;
+                for (g++; g < byOther.Count && c.DocOf[byOther[g].Other] == doc; g++)
+                    if (span[byOther[g].Pair].TopicScore > span[top].TopicScore) top = byOther[g].Pair;
+                best[top] = true;
+            }
+        }
+        var kept = 0;
+        for (var k = 0; k < span.Length; k++)
+            if (span[k].Relation is { } r && (r != Relations.SameTopic || best[k])) span[kept++] = span[k];
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(pairs, kept);
+    }
+
+    /// <summary>The pairs of each clause (at either end), in pair order: clause i's are ends[start[i]..start[i + 1]].</summary>
+    private (int[] Start, int[] Ends) ByHolder(ReadOnlySpan<PairScore> pairs)
+    {
+        var start = new int[c.Count + 1];
+        foreach (var p in pairs) { start[p.A + 1]++; start[p.B + 1]++; }
+        for (var i = 0; i < c.Count; i++) start[i + 1] += start[i];
+        var next = start[..^1];
+        var ends = new int[2 * pairs.Length];
+        for (var k = 0; k < pairs.Length; k++)
+        {
+            ends[next[pairs[k].A]++] = k;
+            ends[next[pairs[k].B]++] = k;
+        }
+        return (start, ends);
+    }
+
+    private static int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;
 
     /// <summary>
     /// The links of clause <paramref name="i"/>, their evidence (character diffs, shared wording) computed now:
@@ -141,8 +170,8 @@ internal sealed class LinkSink(CorpusFeatures c, LinkerOptions o)
         else
         {
             var runs = p.Relation == Relations.SameTopic
-                ? PairScorer.SharedRuns(c.Content[holder], c.Bigrams[other], 2, b => c.Informative(b, o))
-                : PairScorer.SharedRuns(c.Content[holder], c.Shingles[other], 4, _ => true);
+                ? PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 2), 2, b => Array.BinarySearch(_boilerplate, b) < 0)
+                : PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 4), 4, _ => true);
             evidence = new LinkEvidence
             {
                 Common = string.Join("…", runs.OrderByDescending(r => r.Length).Take(8)),

@@ -2,8 +2,11 @@ using System.Text;
 
 namespace GreenPolicy.Domain.Linking;
 
-/// <summary>The measures of one candidate pair, and the relation they support (null: no link).</summary>
-internal sealed record PairScore(int A, int B, string? Relation, double Score, double TopicScore, double Containment, double Cosine, string? Note);
+/// <summary>
+/// The relation one candidate pair supports (null: no link) and its topic score (which decides the best match of
+/// a clause in the other's document). A struct: a corpus of near-copies keeps millions of them until linking ends.
+/// </summary>
+internal readonly record struct PairScore(int A, int B, string? Relation, double Score, double TopicScore, string? Note);
 
 /// <summary>
 /// Scores a candidate pair with cheap measures over the features computed once per clause:
@@ -15,9 +18,9 @@ internal static class PairScorer
 {
     public static PairScore? Score(CorpusFeatures c, int a, int b, LinkerOptions o)
     {
-        var common = CommonWeight(c.Shingles[a], c.ShingleIdfs[a], c.Shingles[b], squared: false);
+        var common = CommonWeight(c.Shingles[a], c.ShingleIdfs, c.Shingles[b], squared: false);
         var containment = common / Math.Max(1e-9, Math.Min(c.ShingleWeight[a], c.ShingleWeight[b]));
-        var dot = CommonWeight(c.Bigrams[a], c.BigramIdfs[a], c.Bigrams[b], squared: true);
+        var dot = CommonWeight(c.Bigrams[a], c.BigramIdfs, c.Bigrams[b], squared: true);
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
         var ca = c.Clauses[a];
@@ -28,7 +31,7 @@ internal static class PairScorer
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
         // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
         var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
-            ? SharedRunCount(c.Content[a], c.Bigrams[b], c.InformativeBigrams[b], o.MinSharedRuns)
+            ? SharedRunCount(c, c.Content[a], b, o.MinSharedRuns)
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
@@ -58,7 +61,7 @@ internal static class PairScorer
             (relation, score, note) = (Relations.SameTopic, Math.Max(topic, o.SameTopicScore), "同一指标，目标值不同");
 
         if (relation is null && topic <= 0) return null;
-        return new PairScore(a, b, relation, score, topic, containment, cosine, note);
+        return new PairScore(a, b, relation, score, topic, note);
     }
 
     /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
@@ -75,8 +78,8 @@ internal static class PairScorer
         return 0;
     }
 
-    /// <summary>Σ w (or Σ w²) over the keys both sorted arrays hold, w taken from <paramref name="xWeights"/>.</summary>
-    private static double CommonWeight(ulong[] x, float[] xWeights, ulong[] y, bool squared)
+    /// <summary>Σ w (or Σ w²) over the ids both sorted arrays hold, w the weight of the id.</summary>
+    private static double CommonWeight(int[] x, float[] weightOf, int[] y, bool squared)
     {
         double sum = 0;
         int i = 0, j = 0;
@@ -84,7 +87,7 @@ internal static class PairScorer
         {
             if (x[i] < y[j]) i++;
             else if (x[i] > y[j]) j++;
-            else { double w = xWeights[i]; sum += squared ? w * w : w; i++; j++; }
+            else { double w = weightOf[x[i]]; sum += squared ? w * w : w; i++; j++; }
         }
         return sum;
     }
@@ -117,18 +120,22 @@ internal static class PairScorer
     /// <see cref="SharedRuns"/> with bigrams, counted up to <paramref name="enough"/> distinct runs, without
     /// allocating them: scoring only asks whether a pair shares at least two runs (园区, 循环化改造), and this
     /// check ran on most candidate pairs (two thirds of pair scoring, mostly the strings and a dictionary
-    /// lookup per bigram). <paramref name="keep"/> is aligned with <paramref name="other"/>.
+    /// lookup per bigram). The bigrams kept are those of clause <paramref name="other"/> that are informative.
     /// </summary>
-    internal static int SharedRunCount(string content, ulong[] other, bool[] keep, int enough)
+    internal static int SharedRunCount(CorpusFeatures c, string content, int other, int enough)
     {
-        if (content.Length < 2 || other.Length == 0) return 0;
+        var ids = c.Bigrams[other];
+        if (content.Length < 2 || ids.Length == 0) return 0;
+        // The other clause's bigrams as keys, still sorted (ids ascend with keys), to look the content's bigrams up.
+        Span<ulong> keys = ids.Length <= 256 ? stackalloc ulong[ids.Length] : new ulong[ids.Length];
+        for (var k = 0; k < ids.Length; k++) keys[k] = c.BigramKeys[ids[k]];
         Span<bool> covered = content.Length <= 1024 ? stackalloc bool[content.Length] : new bool[content.Length];
         covered.Clear();
         for (var i = 0; i + 2 <= content.Length; i++)
         {
             var key = ((ulong)content[i] << 16) | content[i + 1];
-            var at = Array.BinarySearch(other, key);
-            if (at >= 0 && keep[at]) covered[i] = covered[i + 1] = true;
+            var at = keys.BinarySearch(key);
+            if (at >= 0 && c.Informative(ids[at])) covered[i] = covered[i + 1] = true;
         }
         Span<(int Start, int Length)> runs = stackalloc (int, int)[Math.Max(1, enough)];
         var count = 0;

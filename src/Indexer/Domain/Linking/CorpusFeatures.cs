@@ -1,0 +1,141 @@
+namespace GreenPolicy.Domain.Linking;
+
+/// <summary>
+/// The clauses of the corpus numbered document by document, with their content strings: all that the linked
+/// documents need for evidence once linking is done, so that the scoring features in
+/// <see cref="CorpusFeatures"/> can be dropped before the writer runs.
+/// </summary>
+internal sealed class ClauseTable
+{
+    public readonly IReadOnlyList<ParsedDocument> Docs;
+    public readonly int[] DocOf;
+    public readonly Clause[] Clauses;
+    public readonly string[] Content;
+    private readonly int[] _docStart;
+
+    public ClauseTable(IReadOnlyList<ParsedDocument> docs)
+    {
+        Docs = docs;
+        _docStart = new int[docs.Count + 1];
+        for (var d = 0; d < docs.Count; d++) _docStart[d + 1] = _docStart[d] + docs[d].Clauses.Count;
+        var n = _docStart[^1];
+        DocOf = new int[n];
+        Clauses = new Clause[n];
+        Content = new string[n];
+        for (var d = 0; d < docs.Count; d++)
+            for (var k = 0; k < docs[d].Clauses.Count; k++)
+            {
+                var i = _docStart[d] + k;
+                DocOf[i] = d;
+                Clauses[i] = docs[d].Clauses[k];
+                Content[i] = TextFeatures.Content(Clauses[i].Text);
+            }
+    }
+
+    public int Count => Clauses.Length;
+
+    public int Index(int doc, int clause) => _docStart[doc] + clause;
+
+    public string Level(int i) => Docs[DocOf[i]].Meta.Level;
+
+    public bool Linkable(int i, LinkerOptions o) => Content[i].Length >= o.MinContentChars;
+}
+
+/// <summary>
+/// Per-clause features and corpus statistics (document frequencies) shared by candidate finding and scoring.
+/// Every distinct n-gram gets an id in ascending order of its packed key, so a clause holds its n-grams as sorted
+/// ids — half the size of the keys, and a sorted merge of ids meets exactly the n-grams a merge of keys met — and
+/// idf and document frequency are held once per n-gram instead of once per clause holding it.
+/// </summary>
+internal sealed class CorpusFeatures
+{
+    public readonly ClauseTable Table;
+    public readonly int[][] Shingles;      // ids of the clause's 4-grams, ascending
+    public readonly int[][] Bigrams;       // ids of the clause's 2-grams, ascending
+    public readonly float[] ShingleIdfs;   // idf of each 4-gram id (float: half the memory)
+    public readonly float[] BigramIdfs;    // idf of each bigram id
+    public readonly int[] BigramDf;        // document frequency (in clauses) of each bigram id
+    public readonly ulong[] BigramKeys;    // the packed characters of each bigram id
+    public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
+    public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
+    /// <summary>Sentences long enough to count as copied: content length and 4-gram ids (-1: a 4-gram no clause holds).</summary>
+    public readonly (int Length, int[] Shingles)[][] LongSentences;
+    public readonly string[][] TopicNames;
+    public readonly string[][] TargetKeys;
+    /// <summary>Bigrams that are not <see cref="Informative"/> (发展, 加强, 推进), sorted: the evidence's filter.</summary>
+    public readonly ulong[] BoilerplateBigrams;
+    private readonly double _boilerplateDf;
+
+    public CorpusFeatures(IReadOnlyList<ParsedDocument> docs, LinkerOptions o)
+    {
+        Table = new ClauseTable(docs);
+        var n = Count;
+        _boilerplateDf = Math.Max(2, o.BoilerplateShare * n);
+        var shingleKeys = Number(Array.ConvertAll(Content, s => TextFeatures.Shingles(s, 4)), out Shingles, out var shingleDf);
+        BigramKeys = Number(Array.ConvertAll(Content, s => TextFeatures.Shingles(s, 2)), out Bigrams, out BigramDf);
+        ShingleIdfs = Array.ConvertAll(shingleDf, df => (float)Idf(df));
+        BigramIdfs = Array.ConvertAll(BigramDf, df => (float)Idf(df));
+
+        LongSentences = new (int, int[])[n][];
+        TopicNames = new string[n][];
+        TargetKeys = new string[n][];
+        ShingleWeight = new double[n];
+        BigramNorm = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+                .Select(s => (s.Length, Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)))))
+                .OrderByDescending(s => s.Length).ToArray();
+            TopicNames[i] = Clauses[i].Topics.Select(t => t.Name).Distinct().ToArray();
+            TargetKeys[i] = Clauses[i].Targets.Select(Candidates.TargetKey).OfType<string>().Distinct().ToArray();
+            ShingleWeight[i] = Shingles[i].Sum(id => (double)ShingleIdfs[id]);
+            BigramNorm[i] = Math.Sqrt(Bigrams[i].Sum(id => (double)BigramIdfs[id] * BigramIdfs[id]));
+        }
+        BoilerplateBigrams = BigramKeys.Where((_, id) => !Informative(id)).ToArray();
+    }
+
+    public int Count => Table.Count;
+    public int[] DocOf => Table.DocOf;
+    public Clause[] Clauses => Table.Clauses;
+    public string[] Content => Table.Content;
+    public string Level(int i) => Table.Level(i);
+    public bool Linkable(int i, LinkerOptions o) => Table.Linkable(i, o);
+
+    public double BigramIdf(int id) => Idf(BigramDf[id]);
+
+    /// <summary>A bigram found in more than BoilerplateShare of all clauses does not count as shared wording.</summary>
+    public bool Informative(int bigram) => BigramDf[bigram] <= _boilerplateDf;
+
+    // log(N/df): an n-gram found in every clause weighs nothing; one found in a single clause weighs most.
+    private double Idf(int df) => Math.Log((double)Count / df);
+
+    /// <summary>
+    /// Numbers the distinct keys of all clauses in ascending order: <paramref name="ids"/> are each clause's
+    /// sorted keys as ids, <paramref name="df"/> the number of clauses holding each id; returns the keys by id.
+    /// Each clause's keys are released as soon as they are numbered (at a million clauses they weigh ~1 GB).
+    /// </summary>
+    private static ulong[] Number(ulong[][] keys, out int[][] ids, out int[] df)
+    {
+        var all = new ulong[keys.Sum(k => k.Length)];
+        var at = 0;
+        foreach (var k in keys) { k.CopyTo(all, at); at += k.Length; }
+        Array.Sort(all);
+        var distinct = 0;
+        for (var k = 0; k < all.Length; k++)
+            if (k == 0 || all[k] != all[k - 1]) distinct++;
+        var sorted = new ulong[distinct];
+        df = new int[distinct];
+        for (int k = 0, id = -1; k < all.Length; k++)
+        {
+            if (k == 0 || all[k] != all[k - 1]) sorted[++id] = all[k];
+            df[id]++;
+        }
+        ids = new int[keys.Length][];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            ids[i] = Array.ConvertAll(keys[i], key => Array.BinarySearch(sorted, key));
+            keys[i] = null!;
+        }
+        return sorted;
+    }
+}
