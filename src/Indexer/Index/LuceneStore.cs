@@ -73,14 +73,16 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         documentsAreLight = lightDocuments is not null;
         documents = lightDocuments is null ? LoadDocuments() : [.. lightDocuments.OrderBy(d => d.Rank)];
         documentsById = documents.ToDictionary(d => d.Meta.Id, StringComparer.Ordinal);
+        // The citation index (titles and 文号 of every document) is built on another core meanwhile.
+        var citationService = Task.Run(() => (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf) { RecordOf = RecordOf }));
         understanding = new QueryUnderstanding(this.vocabulary, documents.Select(d => d.Meta));
         builder = new QueryBuilder(new ChineseAnalyzer());
-        this.citations = (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf) { RecordOf = RecordOf });
         industries = new(ComputeIndustries);
         foreach (var leaf in reader.Leaves)
         {
             FacetOrdinalsOf(leaf);
         }
+        this.citations = citationService.GetAwaiter().GetResult();
         departments = new(ComputeDepartments);
         jurisdictionLabels = new(JurisdictionLabels);
     }
@@ -96,10 +98,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generationDir, IndexLayout.LuceneFolder));
         try
         {
+            // The extras are read while Lucene opens the index: start-up is what a restarted site waits for.
+            var extras = Task.Run(() => (GenerationExtras.ReadVocabulary(generationDir), GenerationExtras.ReadDocuments(generationDir)));
             var reader = DirectoryReader.Open(directory);
-            var compact = GenerationExtras.ReadVocabulary(generationDir);
+            var (compact, documents) = extras.GetAwaiter().GetResult();
             var vocabulary = compact ?? ReadVocabulary(generationDir);
-            var documents = GenerationExtras.ReadDocuments(generationDir);
             var store = new LuceneStore(reader, new VocabularyIndex(vocabulary), documents, Path.GetFileName(generationDir), today, citations, directory, generationDir);
             if (writeMissingExtras && (compact is null || documents is null || store.facetsComputed))
             {
