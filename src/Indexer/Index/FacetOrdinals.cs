@@ -89,45 +89,66 @@ internal sealed class FacetOrdinals
 
     /// <summary>
     /// value of dimension <paramref name="a"/> → value of dimension <paramref name="b"/> → documents holding both
-    /// (industry → document id → clauses): one pass over the arrays, for the browse pages' aggregates.
+    /// (industry → document id → clauses), added into <paramref name="into"/>. The documents are grouped by their
+    /// values of b (a counting sort), then each group's values of a are counted in one dense array: linear in the
+    /// ordinals, where a dictionary of pairs cost 0.8 s at a million clauses.
     /// </summary>
     public void CountPairs(int a, int b, Dictionary<string, Dictionary<string, int>> into)
     {
-        var pairs = new Dictionary<long, int>();
-        uint aStart = (uint)dimensionStart[a], aLength = (uint)(dimensionStart[a + 1] - dimensionStart[a]);
-        uint bStart = (uint)dimensionStart[b], bLength = (uint)(dimensionStart[b + 1] - dimensionStart[b]);
-        var ofB = new List<int>();
+        int aStart = dimensionStart[a], aLength = dimensionStart[a + 1] - aStart;
+        int bStart = dimensionStart[b], bLength = dimensionStart[b + 1] - bStart;
+        var groupStart = new int[bLength + 1];
+        for (var i = 0; i < ordinals.Length; i++)
+        {
+            if ((uint)(ordinals[i] - bStart) < (uint)bLength)
+            {
+                groupStart[ordinals[i] - bStart + 1]++;
+            }
+        }
+        for (var g = 0; g < bLength; g++)
+        {
+            groupStart[g + 1] += groupStart[g];
+        }
+        var members = new int[groupStart[bLength]];
+        var next = groupStart[..bLength];
         for (var doc = 0; doc < MaxDoc; doc++)
         {
-            ofB.Clear();
             for (var i = offsets[doc]; i < offsets[doc + 1]; i++)
             {
-                if ((uint)ordinals[i] - bStart < bLength)
+                if ((uint)(ordinals[i] - bStart) < (uint)bLength)
                 {
-                    ofB.Add(ordinals[i]);
-                }
-            }
-            for (var i = offsets[doc]; i < offsets[doc + 1] && ofB.Count > 0; i++)
-            {
-                if ((uint)ordinals[i] - aStart < aLength)
-                {
-                    foreach (var ordB in ofB)
-                    {
-                        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairs, ((long)ordinals[i] << 32) | (uint)ordB, out _);
-                        count++;
-                    }
+                    members[next[ordinals[i] - bStart]++] = doc;
                 }
             }
         }
-        foreach (var (key, count) in pairs)
+        var counts = new int[aLength];
+        var touched = new List<int>();
+        for (var g = 0; g < bLength; g++)
         {
-            var valueA = values[(int)(key >> 32)];
-            if (!into.TryGetValue(valueA, out var byB))
+            for (var m = groupStart[g]; m < groupStart[g + 1]; m++)
             {
-                into[valueA] = byB = new(StringComparer.Ordinal);
+                var doc = members[m];
+                for (var i = offsets[doc]; i < offsets[doc + 1]; i++)
+                {
+                    var ordA = ordinals[i] - aStart;
+                    if ((uint)ordA < (uint)aLength && counts[ordA]++ == 0)
+                    {
+                        touched.Add(ordA);
+                    }
+                }
             }
-            var valueB = values[(int)(key & 0xFFFF_FFFF)];
-            byB[valueB] = byB.GetValueOrDefault(valueB) + count;
+            var valueB = values[bStart + g];
+            foreach (var ordA in touched)
+            {
+                var valueA = values[aStart + ordA];
+                if (!into.TryGetValue(valueA, out var byB))
+                {
+                    into[valueA] = byB = new(StringComparer.Ordinal);
+                }
+                byB[valueB] = byB.GetValueOrDefault(valueB) + counts[ordA];
+                counts[ordA] = 0;
+            }
+            touched.Clear();
         }
     }
 
