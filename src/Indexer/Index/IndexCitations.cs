@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GreenPolicy.Domain;
 using GreenPolicy.Domain.Citations;
 using GreenPolicy.Search;
@@ -12,7 +11,6 @@ namespace GreenPolicy.Index;
 public sealed class IndexCitationCatalog : ICitationCatalog
 {
     private readonly CitationCatalog source;
-    private readonly ConcurrentDictionary<string, DocumentOutline?> outlines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentRecord> byId;
 
     public IndexCitationCatalog(CitationCatalog source)
@@ -24,16 +22,17 @@ public sealed class IndexCitationCatalog : ICitationCatalog
 
     public IReadOnlyList<DocumentMeta> Documents { get; }
 
-    public DocumentOutline? Outline(string docId) => outlines.GetOrAdd(docId, id =>
-        (source.RecordOf is { } recordOf ? recordOf(id) : byId.GetValueOrDefault(id)) is { } record
+    /// <summary>Read from the index each time: the resolver keeps the trees it builds from outlines.</summary>
+    public DocumentOutline? Outline(string docId) =>
+        (source.RecordOf is { } recordOf ? recordOf(docId) : byId.GetValueOrDefault(docId)) is { } record
             ? DocumentOutline.From(new ParsedDocument
             {
                 Meta = record.Meta,
                 Units = record.Units,
                 Metadata = record.Metadata,
-                Clauses = source.ClausesOf(id),
+                Clauses = source.ClausesOf(docId),
             })
-            : null);
+            : null;
 }
 
 /// <summary>GreenPolicy.Domain.Citations' resolver answering for a store.</summary>

@@ -35,7 +35,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private readonly string? generationDir;
     /// <summary>The documents hold no units, metadata lines or references: <see cref="RecordOf"/> reads them.</summary>
     private readonly bool documentsAreLight;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentRecord> fullRecords = new(StringComparer.Ordinal);
+    private readonly BoundedCache<string, DocumentRecord> fullRecords = new(1_000, StringComparer.Ordinal);
     private bool facetsComputed;
     /// <summary>Labels never change within a generation (documents and vocabulary are fixed).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Dim, string Value), string> facetLabels = new();

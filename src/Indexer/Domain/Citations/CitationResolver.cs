@@ -66,7 +66,10 @@ public sealed partial class CitationResolver
     private readonly ICitationCatalog _catalog;
     private readonly DocumentIdentifier _identifier;
     // One tree per document, built on first use: the resolver lives as long as its catalog (an index generation).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, OutlineTree?> _trees = new(StringComparer.Ordinal);
+    // A tree holds its document's clause texts: kept for the documents cited lately, not for the whole corpus.
+    private readonly BoundedCache<string, OutlineTree?> _trees = new(TreeCacheSize, StringComparer.Ordinal);
+
+    internal const int TreeCacheSize = 1_000;
 
     public CitationResolver(ICitationCatalog catalog)
     {
