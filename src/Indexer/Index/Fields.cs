@@ -19,7 +19,6 @@ public static class Fields
     // Analysed text.
     public const string Text = "text";
     public const string Heading = "heading";
-    public const string Path = "path";
     /// <summary>Names and aliases of the clause's tags, so 挥发性有机物 finds a clause tagged from "VOCs".</summary>
     public const string Tags = "tags";
 

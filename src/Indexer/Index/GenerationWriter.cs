@@ -194,10 +194,6 @@ public static class GenerationWriter
         {
             doc.Add(new TextField(Fields.Heading, clause.Heading, Field.Store.NO));
         }
-        foreach (var heading in clause.Path)
-        {
-            doc.Add(new TextField(Fields.Path, heading, Field.Store.NO));
-        }
 
         var periodEnd = meta.Period.Count == 2 ? meta.Period[1] : 0;
         doc.Add(new Int32Field(Fields.PeriodEnd, periodEnd, Field.Store.NO));

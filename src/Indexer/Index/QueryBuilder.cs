@@ -18,11 +18,10 @@ public sealed class QueryBuilder
     public QueryBuilder(Analyzer analyzer) => this.analyzer = analyzer;
 
     // Field weights: a heading (topic sentence) or a tag says what the clause is about; a passing
-    // mention in the text counts less. The enclosing headings (path) are off: on the dev queries they
-    // added nothing (0.922 → 0.924 without) and cost a phrase scorer per form.
+    // mention in the text counts less. The enclosing headings are not searched (nor indexed): on the dev
+    // queries they added nothing (0.922 → 0.924 without) and cost a phrase scorer per form.
     public float TextWeight { get; init; } = 1.0f;
     public float HeadingWeight { get; init; } = 1.5f;
-    public float PathWeight { get; init; } = 0f;
     public float TagsWeight { get; init; } = 1.0f;
     public float TagTermWeight { get; init; } = 2.0f;
     /// <summary>Extra weight when the clause is specifically about the industry (see <see cref="Fields.IndustryFocus"/>).</summary>
@@ -157,7 +156,6 @@ public sealed class QueryBuilder
             var form = new BooleanQuery(disableCoord: true);
             AddField(form, Fields.Text, alternative, TextWeight);
             AddField(form, Fields.Heading, alternative, HeadingWeight);
-            AddField(form, Fields.Path, alternative, PathWeight);
             if (form.Clauses.Count > 0)
             {
                 forms.Add(form);
