@@ -377,18 +377,12 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     /// </summary>
     private HitRecord ReadHitRecord(int doc)
     {
-        var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        var local = doc - leaf.DocBase;
-        if (leaf.AtomicReader.GetBinaryDocValues(Fields.HitJson) is { } values)
+        var hit = BinaryValue(doc, Fields.HitJson);
+        if (!hit.IsEmpty)
         {
-            var bytes = new BytesRef();
-            values.Get(local, bytes);
-            if (bytes.Length > 0)
-            {
-                return HitJson.Read(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
-            }
+            return HitJson.Read(hit);
         }
-        var stored = leaf.AtomicReader.Document(local);
+        var stored = searcher.Doc(doc);
         if (stored.GetBinaryValue(Fields.HitJson) is { } binary)
         {
             return HitJson.Read(binary.Bytes.AsSpan(binary.Offset, binary.Length));
@@ -685,17 +679,21 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     /// <summary>A clause's targets: the doc value written for them, else (a record too long for one) the clause record.</summary>
     private ClauseTargets ReadTargets(int doc)
     {
+        var json = BinaryValue(doc, Fields.TargetsJson);
+        return json.IsEmpty ? ClauseTargets.From(LoadClause(doc)) : IndexJson.Read<ClauseTargets>(System.Text.Encoding.UTF8.GetString(json));
+    }
+
+    /// <summary>Document <paramref name="doc"/>'s binary doc value in <paramref name="field"/>; empty when it has none.</summary>
+    private ReadOnlySpan<byte> BinaryValue(int doc, string field)
+    {
         var leaf = reader.Leaves[ReaderUtil.SubIndex(doc, reader.Leaves)];
-        if (leaf.AtomicReader.GetBinaryDocValues(Fields.TargetsJson) is { } values)
+        if (leaf.AtomicReader.GetBinaryDocValues(field) is not { } values)
         {
-            var bytes = new BytesRef();
-            values.Get(doc - leaf.DocBase, bytes);
-            if (bytes.Length > 0)
-            {
-                return IndexJson.Read<ClauseTargets>(System.Text.Encoding.UTF8.GetString(bytes.Bytes, bytes.Offset, bytes.Length));
-            }
+            return default;
         }
-        return ClauseTargets.From(LoadClause(doc));
+        var bytes = new BytesRef();
+        values.Get(doc - leaf.DocBase, bytes);
+        return bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
     }
 
     /// <summary>

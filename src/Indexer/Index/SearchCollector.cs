@@ -130,22 +130,14 @@ internal sealed class SearchCollector : ICollector
         var ordinals = ordinalsOf(context);
         segmentFacets = facetDims.Length == 0 ? null : ordinals;
         segmentCounts = segmentFacets is null ? null : new int[segmentFacets.OrdinalCount];
-        filterToFacet = filters.Select(f => IndexOf(ordinals.Dimensions, f.Name)).ToArray();
+        filterToFacet = filters.Select(f => FacetIndex(ordinals, f.Name)).ToArray();
         sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
     }
 
-    private int IndexOf(IReadOnlyList<string> dims, string name)
-    {
-        for (var i = 0; i < dims.Count; i++)
-        {
-            if (dims[i] == name && Array.IndexOf(facetDims, name) >= 0)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+    /// <summary>The dimension's index in the segment's ordinals when it is one this collector counts, else -1.</summary>
+    private int FacetIndex(FacetOrdinals ordinals, string name) =>
+        Array.IndexOf(facetDims, name) >= 0 ? ordinals.DimensionIndex(name) : -1;
 
     public void Collect(int doc)
     {
@@ -228,7 +220,7 @@ internal sealed class SearchCollector : ICollector
             {
                 var (ordinals, segmentCounts) = counted[0];
                 var list = new List<KeyValuePair<string, int>>();
-                var dim = IndexOf(ordinals.Dimensions, facetDims[f]);
+                var dim = FacetIndex(ordinals, facetDims[f]);
                 for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
                 {
                     if (segmentCounts[ord] > 0)
@@ -242,7 +234,7 @@ internal sealed class SearchCollector : ICollector
             var merged = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (ordinals, segmentCounts) in counted)
             {
-                var dim = IndexOf(ordinals.Dimensions, facetDims[f]);
+                var dim = FacetIndex(ordinals, facetDims[f]);
                 for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
                 {
                     if (segmentCounts[ord] > 0)

@@ -69,7 +69,7 @@ public sealed partial class CitationResolver
     // A tree holds its document's clause texts: kept for the documents cited lately, not for the whole corpus.
     private readonly BoundedCache<string, OutlineTree?> _trees = new(TreeCacheSize, StringComparer.Ordinal);
 
-    internal const int TreeCacheSize = 1_000;
+    private const int TreeCacheSize = 1_000;
 
     public CitationResolver(ICitationCatalog catalog)
     {

@@ -69,10 +69,7 @@ internal sealed class OutlineTree
     /// <summary>Nodes strictly below <paramref name="parent"/> ("" for the document) in document order.</summary>
     private IEnumerable<Node> Below(string parent) => parent.Length == 0
         ? _order.Select(e => _nodes[e])
-        : BelowPrefix(parent + "__");
-
-    private IEnumerable<Node> BelowPrefix(string prefix) =>
-        _order.Where(e => e.StartsWith(prefix, StringComparison.Ordinal)).Select(e => _nodes[e]);
+        : _order.Where(e => e.StartsWith(parent + "__", StringComparison.Ordinal)).Select(e => _nodes[e]);
 
     /// <summary>
     /// The nearest nodes below <paramref name="parent"/> whose last segment is type_n. Nearest = fewest levels
