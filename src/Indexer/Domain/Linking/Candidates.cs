@@ -25,47 +25,34 @@ internal static class Candidates
             var (lo, hi) = a < b ? (a, b) : (b, a);
             if (seen.Add(((long)lo << 32) | (uint)hi)) found.Add(new Pair(lo, hi));
         }
+        using var scratch = new ThreadLocal<Scratch>(() => new Scratch(c.Count, Math.Max(o.CopyCandidates, o.TopicCandidates)));
 
         // 1. MinHash bands: clause sketches and sentence sketches share the bucket table, held as one sorted
         // array of (band key, level slot, clause) — a dictionary of lists per key cost ~200 bytes for each of
         // the ~50 keys of every clause. Within a bucket national clauses come first, so that a plan re-issued
         // by 100 cities cannot crowd the national source out of a clause's candidates.
         var minHash = new MinHash(o.MinHashes);
-        var entries = new List<(ulong Key, int Slot, int Clause)>();
         var keysOf = new ulong[c.Count][];
-        var keys = new HashSet<ulong>();
-        for (var i = 0; i < c.Count; i++)
+        Parallel.For(0, c.Count, i => keysOf[i] = c.Linkable(i, o) ? BandKeys(c, i, minHash, o) : []);
+        var entries = new (ulong Key, int Slot, int Clause)[keysOf.Sum(k => (long)k.Length)];
+        for (int i = 0, e = 0; i < c.Count; i++)
         {
-            keysOf[i] = [];
-            if (!c.Linkable(i, o)) continue;
             var slot = LevelSlot(c, i);
-            keys.Clear();
-            // The clause's 4-grams as keys again (the features hold ids): the sketch hashes the characters.
-            if (TextFeatures.Shingles(c.Content[i], 4) is { Length: > 0 } clauseShingles)
-                foreach (var key in MinHash.BandKeys(minHash.Signature(clauseShingles), o.BandRows))
-                    keys.Add(key);
-            foreach (var sentence in TextFeatures.Sentences(c.Clauses[i].Text))
-                if (sentence.Length >= o.MinSentenceChars && sentence.Length < c.Content[i].Length
-                    && TextFeatures.Shingles(sentence, 4) is { Length: > 0 } shingles)
-                    foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
-                        keys.Add(key);
-            keysOf[i] = [.. keys];
-            foreach (var key in keysOf[i]) entries.Add((key, slot, i));
+            foreach (var key in keysOf[i]) entries[e++] = (key, slot, i);
         }
-        entries.Sort();
-        var bucketKeys = new ulong[entries.Count];
-        var bucketSlots = new int[entries.Count];
-        var members = new int[entries.Count];
-        for (var e = 0; e < entries.Count; e++) (bucketKeys[e], bucketSlots[e], members[e]) = entries[e];
+        Array.Sort(entries);
+        var bucketKeys = new ulong[entries.Length];
+        var bucketSlots = new int[entries.Length];
+        var members = new int[entries.Length];
+        for (var e = 0; e < entries.Length; e++) (bucketKeys[e], bucketSlots[e], members[e]) = entries[e];
         entries = null;
 
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
         // (ScanLimit members): a clause keeps CopyCandidates anyway, and reading whole buckets made this
         // quadratic in the number of copies.
-        var acc = new double[c.Count];
-        var touched = new List<int>();
-        for (var i = 0; i < c.Count; i++)
+        var level = LevelIds(c);
+        PerClause(c.Count, scratch, Add, (i, s) =>
         {
             foreach (var key in keysOf[i])
             {
@@ -75,42 +62,32 @@ internal static class Candidates
                 if (end - start > o.MaxBucket) continue; // a boilerplate sentence found everywhere
                 var national = start;
                 while (national < end && bucketSlots[national] == 0) national++;
-                foreach (var (from, to) in new[] { (start, national), (national, end) })
+                for (var side = 0; side < 2; side++)
                 {
-                    var part = members.AsSpan(from, to - from);
+                    var part = side == 0 ? members.AsSpan(start, national - start) : members.AsSpan(national, end - national);
                     var (wFrom, wTo) = Window(part, i, o.ScanLimit);
                     foreach (var j in part[wFrom..wTo])
-                    {
-                        if (c.DocOf[j] == c.DocOf[i]) continue;
-                        if (acc[j] == 0) touched.Add(j);
-                        acc[j] += 1;
-                    }
+                        if (c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
                 }
             }
-            var level = c.Level(i);
-            TakeBest(touched.Where(j => c.Level(j) == level), acc, o.CopyCandidates, j => Add(i, j));
-            TakeBest(touched.Where(j => c.Level(j) != level), acc, o.CopyCandidates, j => Add(i, j));
-            foreach (var j in touched) acc[j] = 0;
-            touched.Clear();
-        }
+            s.TakeBest(o.CopyCandidates, j => level[j] == level[i]);
+            s.TakeBest(o.CopyCandidates, j => level[j] != level[i]);
+        });
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
-        var postings = new Dictionary<int, List<int>>();
         var features = new int[c.Count][];
+        Parallel.For(0, c.Count, i => features[i] = !c.Linkable(i, o) ? [] : c.Bigrams[i]
+            .Where(b => c.BigramDf[b] >= 2 && c.Informative(b))
+            .OrderBy(b => c.BigramDf[b]).ThenBy(b => b)
+            .Take(o.TopicFeatures).ToArray());
+        var postings = new Dictionary<int, List<int>>();
         for (var i = 0; i < c.Count; i++)
-        {
-            if (!c.Linkable(i, o)) { features[i] = []; continue; }
-            features[i] = c.Bigrams[i]
-                .Where(b => c.BigramDf[b] >= 2 && c.Informative(b))
-                .OrderBy(b => c.BigramDf[b]).ThenBy(b => b)
-                .Take(o.TopicFeatures).ToArray();
             foreach (var b in features[i])
             {
                 if (!postings.TryGetValue(b, out var list)) postings[b] = list = [];
                 list.Add(i);
             }
-        }
-        for (var i = 0; i < c.Count; i++)
+        PerClause(c.Count, scratch, Add, (i, s) =>
         {
             foreach (var b in features[i])
             {
@@ -118,16 +95,10 @@ internal static class Candidates
                 var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings[b]);
                 var (from, to) = Window(list, i, o.ScanLimit);
                 foreach (var j in list[from..to])
-                {
-                    if (c.DocOf[j] == c.DocOf[i]) continue;
-                    if (acc[j] == 0) touched.Add(j);
-                    acc[j] += w * w;
-                }
+                    if (c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, w * w);
             }
-            TakeBest(touched, acc, o.TopicCandidates, j => Add(i, j));
-            foreach (var j in touched) acc[j] = 0;
-            touched.Clear();
-        }
+            s.TakeBest(o.TopicCandidates, _ => true);
+        });
 
         // 3. The same quantitative target.
         var byTarget = new Dictionary<string, List<int>>();
@@ -145,6 +116,137 @@ internal static class Candidates
                     for (var y = x + 1; y < list.Count && y <= x + o.ScanLimit; y++) Add(list[x], list[y]);
 
         return found;
+    }
+
+    /// <summary>The band keys of a clause's sketch and of its sentences' sketches, distinct.</summary>
+    private static ulong[] BandKeys(CorpusFeatures c, int i, MinHash minHash, LinkerOptions o)
+    {
+        var keys = new HashSet<ulong>();
+        // The clause's 4-grams as keys again (the features hold ids): the sketch hashes the characters.
+        if (TextFeatures.Shingles(c.Content[i], 4) is { Length: > 0 } clauseShingles)
+            foreach (var key in MinHash.BandKeys(minHash.Signature(clauseShingles), o.BandRows))
+                keys.Add(key);
+        foreach (var sentence in TextFeatures.Sentences(c.Clauses[i].Text))
+            if (sentence.Length >= o.MinSentenceChars && sentence.Length < c.Content[i].Length
+                && TextFeatures.Shingles(sentence, 4) is { Length: > 0 } shingles)
+                foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
+                    keys.Add(key);
+        return [.. keys];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="find"/> for every clause on every core, a block of clauses at a time, then offers
+    /// each clause's candidates to <paramref name="add"/> in clause order: the pairs come out in the same order
+    /// however the work was scheduled, and the scoring that follows sees them in that order.
+    /// </summary>
+    private static void PerClause(int n, ThreadLocal<Scratch> scratch, Action<int, int> add, Action<int, Scratch> find)
+    {
+        const int Block = 1 << 14;
+        var results = new int[Math.Min(n, Block)][];
+        for (var start = 0; start < n; start += Block)
+        {
+            var count = Math.Min(Block, n - start);
+            Parallel.For(0, count, k =>
+            {
+                var s = scratch.Value!;
+                find(start + k, s);
+                results[k] = s.Take();
+            });
+            for (var k = 0; k < count; k++)
+                foreach (var j in results[k]) add(start + k, j);
+        }
+    }
+
+    /// <summary>
+    /// One thread's working memory for a clause's candidates: partial scores per other clause (an array over
+    /// the corpus, cleared through the touched list) and the candidates chosen so far.
+    /// </summary>
+    private sealed class Scratch(int clauses, int maxBest)
+    {
+        private readonly double[] _acc = new double[clauses];
+        private readonly List<int> _touched = [];
+        private readonly List<int> _chosen = [];
+        private readonly (double Score, int Negated)[] _heap = new (double, int)[maxBest + 1];
+
+        public void Accumulate(int j, double w)
+        {
+            if (_acc[j] == 0) _touched.Add(j);
+            _acc[j] += w;
+        }
+
+        /// <summary>
+        /// Chooses the <paramref name="k"/> best-scored touched clauses that <paramref name="keep"/> accepts (score
+        /// descending, then lower clause number) with a bounded min-heap, O(n · log k), and appends them worst first.
+        /// </summary>
+        public void TakeBest(int k, Func<int, bool> keep)
+        {
+            var count = 0;
+            foreach (var j in _touched)
+            {
+                if (!keep(j)) continue;
+                var entry = (_acc[j], -j);
+                if (count < k) Push(entry, ref count);
+                else if (Less(_heap[0], entry)) { _heap[0] = entry; SiftDown(count); }
+            }
+            while (count > 0)
+            {
+                _chosen.Add(-_heap[0].Negated);
+                _heap[0] = _heap[--count];
+                SiftDown(count);
+            }
+        }
+
+        /// <summary>The clauses chosen since the last call, and a clean slate for the next clause.</summary>
+        public int[] Take()
+        {
+            foreach (var j in _touched) _acc[j] = 0;
+            _touched.Clear();
+            var chosen = _chosen.ToArray();
+            _chosen.Clear();
+            return chosen;
+        }
+
+        private static bool Less((double Score, int Negated) a, (double Score, int Negated) b) =>
+            a.Score < b.Score || (a.Score == b.Score && a.Negated < b.Negated);
+
+        private void Push((double, int) entry, ref int count)
+        {
+            var at = count++;
+            _heap[at] = entry;
+            while (at > 0 && Less(_heap[at], _heap[(at - 1) / 2]))
+            {
+                (_heap[at], _heap[(at - 1) / 2]) = (_heap[(at - 1) / 2], _heap[at]);
+                at = (at - 1) / 2;
+            }
+        }
+
+        private void SiftDown(int count)
+        {
+            for (var at = 0; ;)
+            {
+                var smallest = at;
+                var (l, r) = (2 * at + 1, 2 * at + 2);
+                if (l < count && Less(_heap[l], _heap[smallest])) smallest = l;
+                if (r < count && Less(_heap[r], _heap[smallest])) smallest = r;
+                if (smallest == at) return;
+                (_heap[at], _heap[smallest]) = (_heap[smallest], _heap[at]);
+                at = smallest;
+            }
+        }
+    }
+
+    /// <summary>Each clause's level as a small number, so that comparing levels does not compare strings.</summary>
+    private static int[] LevelIds(CorpusFeatures c)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var level = new int[c.Count];
+        for (var i = 0; i < c.Count; i++)
+        {
+            var name = c.Level(i);
+            if (!ids.TryGetValue(name, out var id)) ids[name] = id = ids.Count;
+            level[i] = id;
+        }
+        return level;
     }
 
     /// <summary>National clauses in slot 0, all others in slot 1.</summary>
@@ -174,18 +276,6 @@ internal static class Candidates
             else hi = mid;
         }
         return lo;
-    }
-
-    /// <summary>The <paramref name="k"/> best-scored clauses with a bounded min-heap: O(n · log k), not a full sort.</summary>
-    private static void TakeBest(IEnumerable<int> items, double[] score, int k, Action<int> take)
-    {
-        var heap = new PriorityQueue<int, (double, int)>();
-        foreach (var j in items)
-        {
-            heap.Enqueue(j, (score[j], -j));
-            if (heap.Count > k) heap.Dequeue();
-        }
-        while (heap.Count > 0) take(heap.Dequeue());
     }
 
     /// <summary>Metric (content characters only), value and target year, or null when the target has no value.</summary>

@@ -29,22 +29,33 @@ internal static partial class CiteLinks
                 first[d] = c.Index(d, c.Docs[d].Clauses.Select((cl, k) => (cl.Order, k)).Min().k);
         }
 
-        // The same reference recurs across documents (every provincial plan cites 《工业绿色发展规划（2016-2020年）》),
-        // and resolving it compares its title with every document's: resolve each distinct one once.
-        var resolved = new Dictionary<(string Written, string Title, bool IsNumber), (int Doc, int Clause)>();
+        // References are found in every clause on every core. The same reference recurs across documents (every
+        // provincial plan cites 《工业绿色发展规划（2016-2020年）》), and resolving it compares its title with every
+        // document's: each distinct one is resolved once, on every core too; links are then added in clause order.
+        var mentions = new (CitationMention Mention, Reference Key)[c.Count][];
+        Parallel.For(0, c.Count, i =>
+        {
+            var text = c.Clauses[i].Text;
+            mentions[i] = CitationParser.FindInText(text).Select(m =>
+            {
+                var written = text.Substring(m.Span.Start, m.Span.Length);
+                var title = m.TitleSpan is { } ts ? text.Substring(ts.Start, ts.Length)
+                    : m.DocNumberSpan is { } ns ? text.Substring(ns.Start, ns.Length) : written;
+                return (m, new Reference(written, title, m.DocNumber is not null));
+            }).ToArray();
+        });
+        var distinct = mentions.SelectMany(ms => ms.Select(m => m.Key)).Distinct().ToArray();
+        var targets = new (int Doc, int Clause)[distinct.Length];
+        Parallel.For(0, distinct.Length, k => targets[k] = Resolve(c, resolver, finder, byId, first, distinct[k]));
+        var resolved = distinct.Select((key, k) => (key, k)).ToDictionary(x => x.key, x => targets[x.k]);
         for (var i = 0; i < c.Count; i++)
         {
             var clause = c.Clauses[i];
             var doc = c.DocOf[i];
-            foreach (var m in CitationParser.FindInText(clause.Text))
+            foreach (var (m, key) in mentions[i])
             {
-                var written = clause.Text.Substring(m.Span.Start, m.Span.Length);
-                var title = m.TitleSpan is { } ts ? clause.Text.Substring(ts.Start, ts.Length)
-                    : m.DocNumberSpan is { } ns ? clause.Text.Substring(ns.Start, ns.Length) : written;
-                var key = (written, title, m.DocNumber is not null);
-                if (!resolved.TryGetValue(key, out var target))
-                    resolved[key] = target = Resolve(c, resolver, finder, byId, first, written, title, key.Item3);
-                var (targetDoc, targetClause) = target;
+                var (written, title) = (key.Written, key.Title);
+                var (targetDoc, targetClause) = resolved[key];
                 references[doc].Add(new DocumentReference(clause.Id, title, targetDoc < 0 ? null : c.Docs[targetDoc].Meta.Id, m.Span));
                 // A plan naming itself (贵州's notice quoting 《贵州省绿色制造三年行动计划》) is not a link.
                 if (targetDoc < 0 || targetDoc == doc || targetClause < 0) continue;
@@ -80,8 +91,9 @@ internal static partial class CiteLinks
     /// folded-title match. A whole document, part or box is represented by its first clause.
     /// </summary>
     private static (int Doc, int Clause) Resolve(ClauseTable c, CitationResolver resolver, ReferenceFinder finder,
-        Dictionary<string, int> byId, int[] first, string written, string title, bool isNumber)
+        Dictionary<string, int> byId, int[] first, Reference reference)
     {
+        var (written, title, isNumber) = reference;
         var resolution = resolver.Resolve(written);
         if (resolution.Target is { } t && byId.TryGetValue(t.DocId, out var d))
         {
@@ -96,6 +108,9 @@ internal static partial class CiteLinks
         var fallback = finder.Resolve(new FoundReference(title.Trim('《', '》'), isNumber ? title : null, default));
         return fallback is not null && byId.TryGetValue(fallback, out var fd) ? (fd, first[fd]) : (-1, -1);
     }
+
+    /// <summary>A reference as written, its title (or 文号) part, and whether it carries a 文号.</summary>
+    private readonly record struct Reference(string Written, string Title, bool IsNumber);
 
     private static void Pair(ClauseTable c, LinkSink sink, int from, int to, string relation, string common)
     {

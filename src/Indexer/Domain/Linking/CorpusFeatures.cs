@@ -71,8 +71,8 @@ internal sealed class CorpusFeatures
         Table = new ClauseTable(docs);
         var n = Count;
         _boilerplateDf = Math.Max(2, o.BoilerplateShare * n);
-        var shingleKeys = Number(Array.ConvertAll(Content, s => TextFeatures.Shingles(s, 4)), out Shingles, out var shingleDf);
-        BigramKeys = Number(Array.ConvertAll(Content, s => TextFeatures.Shingles(s, 2)), out Bigrams, out BigramDf);
+        var shingleKeys = Number(PerClause(n, i => TextFeatures.Shingles(Content[i], 4)), out Shingles, out var shingleDf);
+        BigramKeys = Number(PerClause(n, i => TextFeatures.Shingles(Content[i], 2)), out Bigrams, out BigramDf);
         ShingleIdfs = Array.ConvertAll(shingleDf, df => (float)Idf(df));
         BigramIdfs = Array.ConvertAll(BigramDf, df => (float)Idf(df));
 
@@ -81,7 +81,7 @@ internal sealed class CorpusFeatures
         TargetKeys = new string[n][];
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
-        for (var i = 0; i < n; i++)
+        Parallel.For(0, n, i =>
         {
             LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
                 .Select(s => (s.Length, Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)))))
@@ -90,7 +90,7 @@ internal sealed class CorpusFeatures
             TargetKeys[i] = Clauses[i].Targets.Select(Candidates.TargetKey).OfType<string>().Distinct().ToArray();
             ShingleWeight[i] = Shingles[i].Sum(id => (double)ShingleIdfs[id]);
             BigramNorm[i] = Math.Sqrt(Bigrams[i].Sum(id => (double)BigramIdfs[id] * BigramIdfs[id]));
-        }
+        });
         BoilerplateBigrams = BigramKeys.Where((_, id) => !Informative(id)).ToArray();
     }
 
@@ -109,33 +109,37 @@ internal sealed class CorpusFeatures
     // log(N/df): an n-gram found in every clause weighs nothing; one found in a single clause weighs most.
     private double Idf(int df) => Math.Log((double)Count / df);
 
+    /// <summary>Every clause's value, computed on every core (clauses are independent).</summary>
+    private static T[] PerClause<T>(int n, Func<int, T> of)
+    {
+        var values = new T[n];
+        Parallel.For(0, n, i => values[i] = of(i));
+        return values;
+    }
+
     /// <summary>
     /// Numbers the distinct keys of all clauses in ascending order: <paramref name="ids"/> are each clause's
     /// sorted keys as ids, <paramref name="df"/> the number of clauses holding each id; returns the keys by id.
-    /// Each clause's keys are released as soon as they are numbered (at a million clauses they weigh ~1 GB).
+    /// The keys are counted in a dictionary of the distinct ones (a few million at a million clauses, where
+    /// all keys together are ~200 million); each clause's keys are released as soon as they are numbered.
     /// </summary>
     private static ulong[] Number(ulong[][] keys, out int[][] ids, out int[] df)
     {
-        var all = new ulong[keys.Sum(k => k.Length)];
-        var at = 0;
-        foreach (var k in keys) { k.CopyTo(all, at); at += k.Length; }
-        Array.Sort(all);
-        var distinct = 0;
-        for (var k = 0; k < all.Length; k++)
-            if (k == 0 || all[k] != all[k - 1]) distinct++;
-        var sorted = new ulong[distinct];
-        df = new int[distinct];
-        for (int k = 0, id = -1; k < all.Length; k++)
+        var counts = new Dictionary<ulong, int>();
+        foreach (var clauseKeys in keys)
+            foreach (var key in clauseKeys)
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+        var sorted = counts.Keys.ToArray();
+        Array.Sort(sorted);
+        df = Array.ConvertAll(sorted, key => counts[key]);
+        counts = null;
+        var clauseIds = new int[keys.Length][];
+        Parallel.For(0, keys.Length, i =>
         {
-            if (k == 0 || all[k] != all[k - 1]) sorted[++id] = all[k];
-            df[id]++;
-        }
-        ids = new int[keys.Length][];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            ids[i] = Array.ConvertAll(keys[i], key => Array.BinarySearch(sorted, key));
+            clauseIds[i] = Array.ConvertAll(keys[i], key => Array.BinarySearch(sorted, key));
             keys[i] = null!;
-        }
+        });
+        ids = clauseIds;
         return sorted;
     }
 }
