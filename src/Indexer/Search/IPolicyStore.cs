@@ -134,3 +134,17 @@ public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, I
 public sealed record TargetFilter(int? Year = null, string? Industry = null, string? Doc = null);
 
 public sealed record TargetRow(string ClauseId, string DocId, string Citation, QuantTarget Target);
+
+public static class PolicyStoreLinks
+{
+    /// <summary>
+    /// <paramref name="clause"/> with the evidence of its links that is computed when shown (near-verbatim
+    /// diffs, <see cref="Domain.Linking.LinkExplainer"/>), each near-verbatim partner read from the store once.
+    /// </summary>
+    public static Clause WithLinkEvidence(this IPolicyStore store, Clause clause) => clause with
+    {
+        Links = clause.Links
+            .Select(l => Domain.Linking.LinkExplainer.Explain(clause, l, l.Relation == Relations.NearVerbatim ? store.Clause(l.Id) : null))
+            .ToList(),
+    };
+}

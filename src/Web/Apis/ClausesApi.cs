@@ -34,6 +34,7 @@ public static class ClausesApi
         {
             return Problems.NotFound($"没有编号为 {clauseId} 的条款", $"No clause with id {clauseId}");
         }
+        clause = store.WithLinkEvidence(clause);
         return wantLinks
             ? TypedResults.Ok(new ClauseLinksResponse(clause.Id, clause.Citation, clause.Links))
             : TypedResults.Ok(clause);

@@ -72,8 +72,9 @@ public sealed class LinkerQualityTests(ITestOutputHelper output)
         Assert.NotEmpty(nv);
         foreach (var (c, l) in nv)
         {
-            Assert.Equal(c.Text, CharDiff.Apply(l.Evidence!.Diff, newSide: true));
-            Assert.Equal(clauses[l.Id].Text, CharDiff.Apply(l.Evidence.Diff, newSide: false));
+            var evidence = LinkExplainer.Explain(c, l, clauses[l.Id]).Evidence!;
+            Assert.Equal(c.Text, CharDiff.Apply(evidence.Diff, newSide: true));
+            Assert.Equal(clauses[l.Id].Text, CharDiff.Apply(evidence.Diff, newSide: false));
         }
     }
 

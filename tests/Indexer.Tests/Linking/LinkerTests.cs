@@ -54,8 +54,10 @@ public sealed class LinkerTests
         Assert.Equal(Relations.NearVerbatim, up.Relation);
         Assert.Equal(Directions.National, up.Direction);
         Assert.InRange(up.Score, 0.6, 1.0);
+        // The diff is not stored (it is computed when the link is shown): none until explained.
+        Assert.Empty(up.Evidence!.Diff);
         // The diff turns the national text into the provincial one: 铸造、 deleted, 先进适用 inserted.
-        var diff = up.Evidence!.Diff;
+        var diff = LinkExplainer.Explain(prov, up, nat).Evidence!.Diff;
         Assert.Equal(nat.Text, CharDiff.Apply(diff, newSide: false));
         Assert.Equal(prov.Text, CharDiff.Apply(diff, newSide: true));
         Assert.Contains(new DiffOp(CharDiff.Delete, "铸造、"), diff);
@@ -63,7 +65,11 @@ public sealed class LinkerTests
 
         var down = Assert.Single(nat.Links, l => l.Id == prov.Id);
         Assert.Equal(Directions.Provincial, down.Direction);
-        Assert.Equal(nat.Text, CharDiff.Apply(down.Evidence!.Diff, newSide: true));
+        var downEvidence = LinkExplainer.Explain(nat, down, prov).Evidence!;
+        Assert.Equal(nat.Text, CharDiff.Apply(downEvidence.Diff, newSide: true));
+        Assert.Equal(prov.Text, CharDiff.Apply(downEvidence.Diff, newSide: false));
+        Assert.Matches(@"^字符对齐 \d+%$", downEvidence.Note);
+        Assert.Contains("推进绿色化改造，减少污染物排放", downEvidence.Common);
     }
 
     [Fact]

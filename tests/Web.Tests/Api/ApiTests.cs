@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using GreenPolicy.Domain;
+using GreenPolicy.Domain.Linking;
 using GreenPolicy.Web.Tests.Support;
 
 namespace GreenPolicy.Web.Tests.Api;
@@ -93,6 +95,25 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
         var links = await GetJson($"/api/clauses/{id}/links");
         Assert.Equal(id, links.GetProperty("id").GetString());
         Assert.Equal(JsonValueKind.Array, links.GetProperty("links").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_near_verbatim_link_comes_with_the_diff_computed_when_asked()
+    {
+        // The index stores near-verbatim links without their diff; the API computes it from both texts.
+        var (holder, link) = Index.Manager.Documents()
+            .SelectMany(d => Index.Manager.Document(d.Meta.Id)!.Clauses)
+            .SelectMany(c => c.Links.Where(l => l.Relation == Relations.NearVerbatim && l.Evidence?.Note is null).Select(l => (c, l)))
+            .First();
+        Assert.Empty(link.Evidence!.Diff);
+        var other = Index.Manager.Clause(link.Id)!;
+        var links = await GetJson($"/api/clauses/{holder.Id}/links");
+        var shown = links.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("id").GetString() == link.Id);
+        var diff = shown.GetProperty("evidence").GetProperty("diff").EnumerateArray()
+            .Select(op => (Op: op.GetProperty("op").GetString(), Text: op.GetProperty("text").GetString()!)).ToList();
+        Assert.Equal(holder.Text, string.Concat(diff.Where(o => o.Op != CharDiff.Delete).Select(o => o.Text)));
+        Assert.Equal(other.Text, string.Concat(diff.Where(o => o.Op != CharDiff.Insert).Select(o => o.Text)));
+        Assert.StartsWith("字符对齐", shown.GetProperty("evidence").GetProperty("note").GetString());
     }
 
     [Fact]

@@ -2,10 +2,9 @@ namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
 /// Collects scored pairs and explicit links, keeps the best few per holder clause and relation, and only
-/// then computes the evidence (character diffs) for the links that are kept — diffs cost far more than
-/// scoring, and a corpus of near-copies (a plan re-issued by 100 cities) has many more candidates than links.
-/// Evidence is computed when a clause's links are asked for, so a writer streaming documents holds the
-/// evidence of the documents in hand only.
+/// then computes the evidence (shared wording and tags) for the links that are kept. Evidence is computed
+/// when a clause's links are asked for, so a writer streaming documents holds the evidence of the documents
+/// in hand only; near-verbatim diffs are not computed here at all (<see cref="LinkExplainer"/>).
 /// </summary>
 internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int candidates)
 {
@@ -17,8 +16,6 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int can
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
     private (PairScore P, int Other)[][]? _kept;
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
-    // Near-verbatim diffs computed for one end of a pair and not yet taken by the other.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int From, int To), IReadOnlyList<DiffOp>> _diffs = new();
 
     public void Offer(PairScore p) => (_pairs ?? throw new InvalidOperationException("already finished")).Add(p);
 
@@ -110,7 +107,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int can
     private static int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;
 
     /// <summary>
-    /// The links of clause <paramref name="i"/>, their evidence (character diffs, shared wording) computed now:
+    /// The links of clause <paramref name="i"/>, their evidence (shared wording and tags) computed now:
     /// held for every clause of a large corpus at once, the evidence would outweigh the corpus itself.
     /// </summary>
     public IReadOnlyList<ClauseLink> For(int i)
@@ -146,26 +143,8 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int can
         LinkEvidence evidence;
         if (p.Relation == Relations.NearVerbatim)
         {
-            // Diff from the linked text to the holder's. One diff per pair, always from the later clause's text
-            // to the earlier's and read backwards at the later end: a diff and the inverse of the opposite diff
-            // can differ in the order of edits, and the index must not depend on which end a (parallel) writer
-            // reads first. Kept until the other end takes it, when the other end keeps the link too.
-            var (lo, hi) = holder < other ? (holder, other) : (other, holder);
-            if (!_diffs.TryRemove((lo, hi), out var forward))
-            {
-                forward = CharDiff.Diff(c.Clauses[hi].Text, c.Clauses[lo].Text);
-                if (Array.Exists(_kept![other], k => k.Other == holder))
-                    _diffs[(lo, hi)] = forward;
-            }
-            var diff = holder == lo ? forward : CharDiff.Invert(forward);
-            var aligned = CharDiff.CommonContentChars(diff) / (double)Math.Max(1, Math.Min(c.Content[holder].Length, c.Content[other].Length));
-            evidence = new LinkEvidence
-            {
-                Common = CharDiff.CommonText(diff),
-                Diff = diff,
-                SharedTags = sharedTags,
-                Note = p.Note ?? $"字符对齐 {Math.Min(1, aligned):P0}",
-            };
+            // The diff, the aligned text and the share aligned are computed when the link is shown (LinkExplainer).
+            evidence = new LinkEvidence { SharedTags = sharedTags, Note = p.Note };
         }
         else
         {
