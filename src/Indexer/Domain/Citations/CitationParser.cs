@@ -172,7 +172,9 @@ public static partial class CitationParser
     /// </summary>
     public static IReadOnlyList<CitationMention> FindInText(string? text)
     {
-        if (string.IsNullOrEmpty(text))
+        // Every mention holds 《 or 号 (neither is folded from another character): most clauses hold neither,
+        // and the linker asks this of every clause of the corpus.
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAny('《', '号') < 0)
             return [];
         var f = FoldedText.Fold(text);
         var s = f.Text;

@@ -97,6 +97,9 @@ public sealed partial record DocNumber
     /// <summary>文号 in folded text, as folded offsets [Start, End).</summary>
     internal static IEnumerable<(DocNumber Value, int Start, int End)> FindInFolded(FoldedText folded)
     {
+        // Every 文号 ends in 号; the pattern tries up to 20 characters of issuer code at every position of the text.
+        if (!folded.Text.Contains('号'))
+            yield break;
         foreach (Match m in InTextRegex().Matches(folded.Text))
         {
             var value = FromMatch(m, trimLeadingWords: true);

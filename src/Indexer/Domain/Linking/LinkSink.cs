@@ -34,17 +34,14 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int can
         KeepLinks(pairs);
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
         var (start, ends) = ByHolder(span);
-        _kept = new (PairScore P, int Other)[c.Count][];
-        for (var i = 0; i < c.Count; i++)
-        {
-            var holder = i;
-            _kept[i] = new ArraySegment<int>(ends, start[i], start[i + 1] - start[i])
-                .Select(k => (P: pairs[k], Other: Other(pairs[k], holder)))
-                .GroupBy(x => x.P.Relation!)
-                .SelectMany(g => g.OrderByDescending(x => x.P.Score).ThenBy(x => x.Other).Take(o.MaxLinksPerRelation))
-                .ToArray();
-            Count += _kept[i].Length;
-        }
+        var kept = new (PairScore P, int Other)[c.Count][];
+        Parallel.For(0, c.Count, i => kept[i] = new ArraySegment<int>(ends, start[i], start[i + 1] - start[i])
+            .Select(k => (P: pairs[k], Other: Other(pairs[k], i)))
+            .GroupBy(x => x.P.Relation!)
+            .SelectMany(g => g.OrderByDescending(x => x.P.Score).ThenBy(x => x.Other).Take(o.MaxLinksPerRelation))
+            .ToArray());
+        _kept = kept;
+        Count = kept.Sum(k => (long)k.Length);
         _pairs = null;
         _explicitOf = [];
         foreach (var group in _explicit.GroupBy(e => e.Holder))
