@@ -138,8 +138,10 @@ public static class GenerationWriter
         // its terms up once per segment. Measured at 1,000 documents: 4 segments unmerged, the same index size
         // and query times within noise, and the merge adds ~5 s (8%) to the write; the segment count grows with
         // the corpus, the merge cost only linearly.
+        progress?.Invoke($"indexed {clauses} clauses");
         writer.ForceMerge(1);
         writer.Commit();
+        progress?.Invoke("merged into one segment");
         return clauses;
     }
 

@@ -94,7 +94,7 @@ public static class CorpusPipeline
 
         // 5. Links between clauses (and references to documents).
         // The linked documents are built one at a time as the writer reads them (see LinkedDocuments).
-        var linked = Linker.Links(parsed);
+        var linked = Linker.Links(parsed, progress: progress);
         progress?.Invoke($"linked {linked.LinkEnds} clause links");
         return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies!, parsed), errors, warnings);
     }

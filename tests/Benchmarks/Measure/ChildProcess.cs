@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using GreenPolicy.Benchmarks.Report;
 
 namespace GreenPolicy.Benchmarks.Measure;
 
@@ -12,7 +13,7 @@ internal static class ChildProcess
 {
     public const string ResultPrefix = "RESULT ";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = MarkdownReport.Json;
 
     /// <summary>`dotnet GreenPolicy.Benchmarks.dll child …` with the same runtime as the parent.</summary>
     public static T Run<T>(string mode, IReadOnlyList<string> args, Action<string> log)

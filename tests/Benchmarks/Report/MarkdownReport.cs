@@ -82,6 +82,19 @@ internal static class MarkdownReport
                           $"{F(g.CpuSeconds, "0.0")} | {F(f.CpuSeconds, "0.0")} |");
         }
         sb.AppendLine();
+        sb.AppendLine("Inside the link and write stages of the median run: the linker's steps (n-gram features, candidate pairs, " +
+                      "scoring, references, choosing the kept links) and the final merge of the index into one segment.");
+        sb.AppendLine();
+        sb.AppendLine("| documents | link steps | final merge s |");
+        sb.AppendLine("| ---: | --- | ---: |");
+        foreach (var s in r.Sizes)
+        {
+            if (s.GreenPolicy is { } g)
+            {
+                sb.AppendLine($"| {s.Documents:N0} | {string.Join("; ", g.Stages.LinkSteps)} | {F(g.Stages.Merge, "0.00")} |");
+            }
+        }
+        sb.AppendLine();
 
         sb.AppendLine("## Queries in-process (warm), milliseconds");
         sb.AppendLine();

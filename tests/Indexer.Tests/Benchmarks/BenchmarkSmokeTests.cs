@@ -38,6 +38,8 @@ public sealed class BenchmarkSmokeTests
                 Assert.True(kind.Fts5.QueriesWithHits > 0, $"FTS5 found nothing for any {kind.Kind} query");
                 Assert.True(kind.GreenPolicy.QueriesWithHits > 0, $"GreenPolicy found nothing for any {kind.Kind} query");
             }
+            Assert.Contains(size.GreenPolicy!.Stages.LinkSteps, step => step.Contains("candidate pairs", StringComparison.Ordinal));
+            Assert.True(size.GreenPolicy.Stages.Merge >= 0 && size.GreenPolicy.Stages.Merge < size.GreenPolicy.Stages.Write);
             Assert.Contains(size.Browse, b => b.Call == "Departments()" && b.Items > 0);
             Assert.Contains(size.Browse, b => b.Call == "Documents()" && b.Items == 12);
             Assert.NotEmpty(report.Targets);

@@ -24,14 +24,22 @@ public static class Linker
     /// Links the corpus and returns the documents as a list that builds each linked document when it is read
     /// (link evidence included), so that a writer can take one document at a time. Reads are thread-safe.
     /// </summary>
-    public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null)
+    public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null, Action<string>? progress = null)
     {
         var o = options ?? LinkerOptions.Default;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string what)
+        {
+            progress?.Invoke($"link: {what} in {watch.Elapsed.TotalSeconds:F1} s");
+            watch.Restart();
+        }
         var corpus = new CorpusFeatures(docs, o);
+        Step("n-gram features");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var pairs = Candidates.Find(corpus, o);
+        Step($"{pairs.Count} candidate pairs");
         var links = new LinkSink(corpus, o, pairs.Count);
         var scores = new PairScore?[Math.Min(pairs.Count, ScoreBlock)];
         for (var start = 0; start < pairs.Count; start += ScoreBlock)
@@ -42,10 +50,13 @@ public static class Linker
                 if (scores[k] is { } m) links.Offer(m);
         }
 
+        Step("scored");
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
         CiteLinks.Add(corpus.Table, links, references, o);
+        Step("references");
         links.Finish();
+        Step("kept links chosen");
         // The scoring features (n-gram ids, weights, sentence sketches) are not referenced past this point.
         return new LinkedDocuments(corpus.Table, links, references);
     }
