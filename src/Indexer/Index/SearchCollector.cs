@@ -91,6 +91,8 @@ internal sealed class SearchCollector : ICollector
     private int[] filterToFacet = [];
     private FacetOrdinals? segmentFacets;
     private int[]? segmentCounts;
+    /// <summary>Counts of the segment's per-document ordinal groups (<see cref="FacetOrdinals.CountHit"/>).</summary>
+    private int[] segmentGroupCounts = [];
     private long[]? sequence;
     private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
     // The worst kept hit once the heap is full: a match below it is dropped without touching the heap.
@@ -130,6 +132,7 @@ internal sealed class SearchCollector : ICollector
         var ordinals = ordinalsOf(context);
         segmentFacets = facetDims.Length == 0 ? null : ordinals;
         segmentCounts = segmentFacets is null ? null : new int[segmentFacets.OrdinalCount];
+        segmentGroupCounts = segmentFacets is null ? [] : segmentFacets.NewGroupCounts();
         filterToFacet = filters.Select(f => FacetIndex(ordinals, f.Name)).ToArray();
         sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
@@ -165,7 +168,7 @@ internal sealed class SearchCollector : ICollector
         Total++;
         if (segmentCounts is not null)
         {
-            segmentFacets!.CountAll(doc, segmentCounts);
+            segmentFacets!.CountHit(doc, segmentCounts, segmentGroupCounts);
         }
         var seq = sequence is null ? doc : sequence[doc];
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
@@ -200,6 +203,7 @@ internal sealed class SearchCollector : ICollector
     {
         if (segmentFacets is not null && segmentCounts is not null)
         {
+            segmentFacets.AddGroups(segmentGroupCounts, segmentCounts);
             counted.Add((segmentFacets, segmentCounts));
         }
         segmentCounts = null;
