@@ -30,6 +30,7 @@ internal sealed class FacetOrdinals
     private readonly int[]? groupOrdinals;
     private readonly int[]? restOffsets;
     private readonly ushort[]? restOrdinals;
+    private readonly bool[] perDocumentDimension;
 
     private FacetOrdinals(IReadOnlyList<string> dimensions, int[] offsets, int[] ordinals, int[] dimensionStart, string[] values, long[]? sequences,
         bool compact = true)
@@ -40,6 +41,7 @@ internal sealed class FacetOrdinals
         this.dimensionStart = dimensionStart;
         this.values = values;
         Sequences = sequences;
+        perDocumentDimension = [.. dimensions.Select(PerDocument.Contains)];
         if (compact && values.Length <= ushort.MaxValue + 1)
         {
             (groupOf, groupStart, groupOrdinals, restOffsets, restOrdinals) = CountingLayout();
@@ -117,17 +119,53 @@ internal sealed class FacetOrdinals
         }
     }
 
-    /// <summary>Adds the group counts of <see cref="CountHit"/> into <paramref name="counts"/> (each group's count to each of its ordinals).</summary>
-    public void AddGroups(int[] groupCounts, int[] counts)
+    /// <summary>
+    /// Adds the group counts of <see cref="CountHit"/> (or of <see cref="CountHitIn"/> for dimension <paramref name="dim"/>)
+    /// into <paramref name="counts"/>: each group's count to each of its ordinals (of that dimension only).
+    /// </summary>
+    public void AddGroups(int[] groupCounts, int[] counts, int dim = -1)
     {
+        var (start, length) = dim < 0 ? (0, (uint)values.Length) : (dimensionStart[dim], (uint)(dimensionStart[dim + 1] - dimensionStart[dim]));
         for (var g = 0; g < groupCounts.Length; g++)
         {
             if (groupCounts[g] is var n and > 0)
             {
                 for (var i = groupStart![g]; i < groupStart[g + 1]; i++)
                 {
-                    counts[groupOrdinals![i]] += n;
+                    if ((uint)(groupOrdinals![i] - start) < length)
+                    {
+                        counts[groupOrdinals[i]] += n;
+                    }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Count"/> (one dimension of a hit failing only that dimension's filter) over the counting layout:
+    /// a per-document dimension counts the hit's group in <paramref name="groupCounts"/> (its own array, added with
+    /// <see cref="AddGroups"/> for <paramref name="dim"/>), another reads the 16-bit ordinals.
+    /// </summary>
+    public void CountHitIn(int dim, int doc, int[] counts, int[] groupCounts)
+    {
+        if (restOrdinals is null)
+        {
+            Count(dim, doc, counts);
+            return;
+        }
+        var start = dimensionStart[dim];
+        var length = (uint)(dimensionStart[dim + 1] - start);
+        if (perDocumentDimension[dim])
+        {
+            groupCounts[groupOf![doc]]++;
+            return;
+        }
+        var ords = restOrdinals;
+        for (int i = restOffsets![doc], end = restOffsets[doc + 1]; i < end; i++)
+        {
+            if ((uint)(ords[i] - start) < length)
+            {
+                counts[ords[i]]++;
             }
         }
     }
@@ -143,7 +181,7 @@ internal sealed class FacetOrdinals
         var perDocument = new bool[values.Length];
         for (var d = 0; d < Dimensions.Count; d++)
         {
-            if (PerDocument.Contains(Dimensions[d]))
+            if (perDocumentDimension[d])
             {
                 Array.Fill(perDocument, true, dimensionStart[d], dimensionStart[d + 1] - dimensionStart[d]);
             }

@@ -93,6 +93,8 @@ internal sealed class SearchCollector : ICollector
     private int[]? segmentCounts;
     /// <summary>Counts of the segment's per-document ordinal groups (<see cref="FacetOrdinals.CountHit"/>).</summary>
     private int[] segmentGroupCounts = [];
+    /// <summary>Per filter: the group counts of the hits counted sideways in its dimension (<see cref="FacetOrdinals.CountHitIn"/>).</summary>
+    private int[][] sidewaysGroupCounts = [];
     private long[]? sequence;
     private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
     // The worst kept hit once the heap is full: a match below it is dropped without touching the heap.
@@ -134,6 +136,7 @@ internal sealed class SearchCollector : ICollector
         segmentCounts = segmentFacets is null ? null : new int[segmentFacets.OrdinalCount];
         segmentGroupCounts = segmentFacets is null ? [] : segmentFacets.NewGroupCounts();
         filterToFacet = filters.Select(f => FacetIndex(ordinals, f.Name)).ToArray();
+        sidewaysGroupCounts = segmentFacets is null ? [] : filterToFacet.Select(d => d >= 0 ? segmentFacets.NewGroupCounts() : []).ToArray();
         sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
     }
@@ -161,7 +164,7 @@ internal sealed class SearchCollector : ICollector
         {
             if (filterToFacet[failed] >= 0 && segmentCounts is not null)
             {
-                segmentFacets!.Count(filterToFacet[failed], doc, segmentCounts);
+                segmentFacets!.CountHitIn(filterToFacet[failed], doc, segmentCounts, sidewaysGroupCounts[failed]);
             }
             return;
         }
@@ -204,6 +207,13 @@ internal sealed class SearchCollector : ICollector
         if (segmentFacets is not null && segmentCounts is not null)
         {
             segmentFacets.AddGroups(segmentGroupCounts, segmentCounts);
+            for (var i = 0; i < sidewaysGroupCounts.Length; i++)
+            {
+                if (filterToFacet[i] >= 0)
+                {
+                    segmentFacets.AddGroups(sidewaysGroupCounts[i], segmentCounts, filterToFacet[i]);
+                }
+            }
             counted.Add((segmentFacets, segmentCounts));
         }
         segmentCounts = null;

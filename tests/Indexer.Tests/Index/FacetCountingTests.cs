@@ -83,6 +83,26 @@ public sealed class FacetCountingTests
     }
 
     [Fact]
+    public void CountHitInCountsWhatCountCountsInEachDimension()
+    {
+        // A hit failing only one filter is counted in that filter's dimension alone ("drill sideways").
+        var (ordinals, maxDoc) = RandomOrdinals(5, 3_000);
+        for (var dim = 0; dim < ordinals.Dimensions.Count; dim++)
+        {
+            var expected = new int[ordinals.OrdinalCount];
+            var counts = new int[ordinals.OrdinalCount];
+            var groups = ordinals.NewGroupCounts();
+            for (var doc = dim % 2; doc < maxDoc; doc += 2)
+            {
+                ordinals.Count(dim, doc, expected);
+                ordinals.CountHitIn(dim, doc, counts, groups);
+            }
+            ordinals.AddGroups(groups, counts, dim);
+            Assert.Equal(expected, counts);
+        }
+    }
+
+    [Fact]
     public void TheReadBackOrdinalsCountTheSame()
     {
         var (ordinals, maxDoc) = RandomOrdinals(4, 2_000);
