@@ -21,7 +21,19 @@ internal sealed class FacetOrdinals
     private readonly int[] dimensionStart;
     private readonly string[] values;
 
-    private FacetOrdinals(IReadOnlyList<string> dimensions, int[] offsets, int[] ordinals, int[] dimensionStart, string[] values, long[]? sequences)
+    /// <summary>The dimensions whose values belong to a whole policy document, the same for each of its clauses.</summary>
+    private static readonly HashSet<string> PerDocument = [Fields.Doc, Fields.Level, Fields.Jurisdiction];
+
+    // The counting layout (see CountHit), or null when the ordinals do not fit in 16 bits.
+    private readonly int[]? groupOf;
+    private readonly int[]? groupStart;
+    private readonly int[]? groupOrdinals;
+    private readonly int[]? restOffsets;
+    private readonly ushort[]? restOrdinals;
+    private readonly bool[] perDocumentDimension;
+
+    private FacetOrdinals(IReadOnlyList<string> dimensions, int[] offsets, int[] ordinals, int[] dimensionStart, string[] values, long[]? sequences,
+        bool compact = true)
     {
         Dimensions = dimensions;
         this.offsets = offsets;
@@ -29,6 +41,11 @@ internal sealed class FacetOrdinals
         this.dimensionStart = dimensionStart;
         this.values = values;
         Sequences = sequences;
+        perDocumentDimension = [.. dimensions.Select(PerDocument.Contains)];
+        if (compact && values.Length <= ushort.MaxValue + 1)
+        {
+            (groupOf, groupStart, groupOrdinals, restOffsets, restOrdinals) = CountingLayout();
+        }
     }
 
     public IReadOnlyList<string> Dimensions { get; }
@@ -69,6 +86,197 @@ internal sealed class FacetOrdinals
         for (int i = offsets[doc], end = offsets[doc + 1]; i < end; i++)
         {
             counts[ords[i]]++;
+        }
+    }
+
+    /// <summary>
+    /// Number of distinct per-document ordinal sets (<see cref="NewGroupCounts"/>); 0 without the counting layout.
+    /// </summary>
+    public int GroupCount => groupStart is null ? 0 : groupStart.Length - 1;
+
+    /// <summary>The per-hit counts of the per-document dimensions, for <see cref="CountHit"/>; empty without the counting layout.</summary>
+    public int[] NewGroupCounts() => new int[GroupCount];
+
+    /// <summary>
+    /// Counts every dimension of <paramref name="doc"/>, as <see cref="CountAll"/> does, with less memory read per
+    /// hit: a search matching half a million clauses reads the CSR arrays (4 bytes per ordinal, ~11 per clause)
+    /// for each, and that read, not the arithmetic, was what its counting cost. The per-document dimensions (doc,
+    /// level, jurisdiction) are one increment of the clause's group (its document's set of their ordinals), added
+    /// into the counts by <see cref="AddGroups"/> once collection is over; the rest are 16-bit ordinals.
+    /// </summary>
+    public void CountHit(int doc, int[] counts, int[] groupCounts)
+    {
+        if (restOrdinals is null)
+        {
+            CountAll(doc, counts);
+            return;
+        }
+        groupCounts[groupOf![doc]]++;
+        var ords = restOrdinals;
+        for (int i = restOffsets![doc], end = restOffsets[doc + 1]; i < end; i++)
+        {
+            counts[ords[i]]++;
+        }
+    }
+
+    /// <summary>
+    /// Adds the group counts of <see cref="CountHit"/> (or of <see cref="CountHitIn"/> for dimension <paramref name="dim"/>)
+    /// into <paramref name="counts"/>: each group's count to each of its ordinals (of that dimension only).
+    /// </summary>
+    public void AddGroups(int[] groupCounts, int[] counts, int dim = -1)
+    {
+        var (start, length) = dim < 0 ? (0, (uint)values.Length) : (dimensionStart[dim], (uint)(dimensionStart[dim + 1] - dimensionStart[dim]));
+        for (var g = 0; g < groupCounts.Length; g++)
+        {
+            if (groupCounts[g] is var n and > 0)
+            {
+                for (var i = groupStart![g]; i < groupStart[g + 1]; i++)
+                {
+                    if ((uint)(groupOrdinals![i] - start) < length)
+                    {
+                        counts[groupOrdinals[i]] += n;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Count"/> (one dimension of a hit failing only that dimension's filter) over the counting layout:
+    /// a per-document dimension counts the hit's group in <paramref name="groupCounts"/> (its own array, added with
+    /// <see cref="AddGroups"/> for <paramref name="dim"/>), another reads the 16-bit ordinals.
+    /// </summary>
+    public void CountHitIn(int dim, int doc, int[] counts, int[] groupCounts)
+    {
+        if (restOrdinals is null)
+        {
+            Count(dim, doc, counts);
+            return;
+        }
+        var start = dimensionStart[dim];
+        var length = (uint)(dimensionStart[dim + 1] - start);
+        if (perDocumentDimension[dim])
+        {
+            groupCounts[groupOf![doc]]++;
+            return;
+        }
+        var ords = restOrdinals;
+        for (int i = restOffsets![doc], end = restOffsets[doc + 1]; i < end; i++)
+        {
+            if ((uint)(ords[i] - start) < length)
+            {
+                counts[ords[i]]++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Splits each document's ordinals into its group (the distinct sets of per-document ordinals, numbered in order
+    /// of first appearance; clauses of one document are mostly adjacent, so most documents reuse the previous one's)
+    /// and the rest, as 16-bit ordinals.
+    /// </summary>
+    private (int[], int[], int[], int[], ushort[]) CountingLayout()
+    {
+        var maxDoc = MaxDoc;
+        var perDocument = new bool[values.Length];
+        for (var d = 0; d < Dimensions.Count; d++)
+        {
+            if (perDocumentDimension[d])
+            {
+                Array.Fill(perDocument, true, dimensionStart[d], dimensionStart[d + 1] - dimensionStart[d]);
+            }
+        }
+        var groupOf = new int[maxDoc];
+        var groupStart = new List<int> { 0 };
+        var groupOrdinals = new List<int>();
+        // Open addressing over group ids (-1: empty), sized for the distinct groups seen so far.
+        var table = new int[1024];
+        Array.Fill(table, -1);
+        var key = new List<int>();
+        var restOffsets = new int[maxDoc + 1];
+        var restCount = 0;
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            for (var i = offsets[doc]; i < offsets[doc + 1]; i++)
+            {
+                if (!perDocument[ordinals[i]])
+                {
+                    restCount++;
+                }
+            }
+        }
+        var restOrdinals = new ushort[restCount];
+        restCount = 0;
+        var previous = -1;
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            key.Clear();
+            restOffsets[doc] = restCount;
+            for (var i = offsets[doc]; i < offsets[doc + 1]; i++)
+            {
+                if (perDocument[ordinals[i]])
+                {
+                    key.Add(ordinals[i]);
+                }
+                else
+                {
+                    restOrdinals[restCount++] = (ushort)ordinals[i];
+                }
+            }
+            var keySpan = CollectionsMarshal.AsSpan(key);
+            if (previous >= 0 && keySpan.SequenceEqual(GroupSpan(previous)))
+            {
+                groupOf[doc] = previous;
+                continue;
+            }
+            var slot = (int)(Hash(keySpan) % (uint)table.Length);
+            while (table[slot] >= 0 && !keySpan.SequenceEqual(GroupSpan(table[slot])))
+            {
+                slot = (slot + 1) % table.Length;
+            }
+            var group = table[slot];
+            if (group < 0)
+            {
+                group = table[slot] = groupStart.Count - 1;
+                groupOrdinals.AddRange(keySpan);
+                groupStart.Add(groupOrdinals.Count);
+                if (groupStart.Count * 2 > table.Length)
+                {
+                    table = Rehash(table.Length * 2);
+                }
+            }
+            groupOf[doc] = previous = group;
+        }
+        restOffsets[maxDoc] = restCount;
+        return (groupOf, [.. groupStart], [.. groupOrdinals], restOffsets, restOrdinals);
+
+        static uint Hash(ReadOnlySpan<int> key)
+        {
+            var h = 17u;
+            foreach (var o in key)
+            {
+                h = h * 31 + (uint)o;
+            }
+            return h;
+        }
+
+        ReadOnlySpan<int> GroupSpan(int g) =>
+            CollectionsMarshal.AsSpan(groupOrdinals)[groupStart[g]..groupStart[g + 1]];
+
+        int[] Rehash(int size)
+        {
+            var t = new int[size];
+            Array.Fill(t, -1);
+            for (var g = 0; g < groupStart.Count - 1; g++)
+            {
+                var at = (int)(Hash(GroupSpan(g)) % (uint)size);
+                while (t[at] >= 0)
+                {
+                    at = (at + 1) % size;
+                }
+                t[at] = g;
+            }
+            return t;
         }
     }
 

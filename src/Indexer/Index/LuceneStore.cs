@@ -525,11 +525,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             Comparison<KeyValuePair<string, int>> order = dim == Fields.Year
                 ? (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key.PadLeft(4, '0'), b.Key.PadLeft(4, '0'))
                 : (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key);
-            values.Sort(order);
-            var shown = new List<FacetValue>(Math.Min(values.Count, MaxFacetValues));
-            for (var i = 0; i < values.Count && i < MaxFacetValues; i++)
+            var first = First(values, MaxFacetValues, order);
+            var shown = new List<FacetValue>(first.Count);
+            foreach (var (value, count) in first)
             {
-                shown.Add(new FacetValue(values[i].Key, facetLabels.GetOrAdd((dim, values[i].Key), k => FacetLabel(k.Dim, k.Value)), values[i].Value));
+                shown.Add(new FacetValue(value, facetLabels.GetOrAdd((dim, value), k => FacetLabel(k.Dim, k.Value)), count));
             }
             result[dim] = shown;
         }
@@ -537,6 +537,41 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     }
 
     private const int MaxFacetValues = 100;
+
+    /// <summary>
+    /// The first <paramref name="k"/> of <paramref name="values"/> in <paramref name="order"/> (a total order), sorted:
+    /// only they are shown, and sorting all of them cost ~5% of a search matching a quarter of a million clauses
+    /// (thousands of documents in the doc dimension). A heap of the k best so far, its worst on top, turns most
+    /// values away with one comparison of counts.
+    /// </summary>
+    internal static List<KeyValuePair<string, int>> First(List<KeyValuePair<string, int>> values, int k, Comparison<KeyValuePair<string, int>> order)
+    {
+        if (values.Count <= k)
+        {
+            values.Sort(order);
+            return values;
+        }
+        var heap = new PriorityQueue<KeyValuePair<string, int>, KeyValuePair<string, int>>(k + 1,
+            Comparer<KeyValuePair<string, int>>.Create((a, b) => order(b, a)));
+        foreach (var v in values)
+        {
+            if (heap.Count < k)
+            {
+                heap.Enqueue(v, v);
+            }
+            else if (heap.TryPeek(out var worst, out _) && order(v, worst) < 0)
+            {
+                heap.DequeueEnqueue(v, v);
+            }
+        }
+        var first = new List<KeyValuePair<string, int>>(k);
+        while (heap.TryDequeue(out var v, out _))
+        {
+            first.Add(v);
+        }
+        first.Reverse();
+        return first;
+    }
 
     private string FacetLabel(string dim, string value) => dim switch
     {

@@ -91,6 +91,10 @@ internal sealed class SearchCollector : ICollector
     private int[] filterToFacet = [];
     private FacetOrdinals? segmentFacets;
     private int[]? segmentCounts;
+    /// <summary>Counts of the segment's per-document ordinal groups (<see cref="FacetOrdinals.CountHit"/>).</summary>
+    private int[] segmentGroupCounts = [];
+    /// <summary>Per filter: the group counts of the hits counted sideways in its dimension (<see cref="FacetOrdinals.CountHitIn"/>).</summary>
+    private int[][] sidewaysGroupCounts = [];
     private long[]? sequence;
     private (Func<int, bool> Matches, float Factor)[] segmentBoosts = [];
     // The worst kept hit once the heap is full: a match below it is dropped without touching the heap.
@@ -130,7 +134,9 @@ internal sealed class SearchCollector : ICollector
         var ordinals = ordinalsOf(context);
         segmentFacets = facetDims.Length == 0 ? null : ordinals;
         segmentCounts = segmentFacets is null ? null : new int[segmentFacets.OrdinalCount];
+        segmentGroupCounts = segmentFacets is null ? [] : segmentFacets.NewGroupCounts();
         filterToFacet = filters.Select(f => FacetIndex(ordinals, f.Name)).ToArray();
+        sidewaysGroupCounts = segmentFacets is null ? [] : filterToFacet.Select(d => d >= 0 ? segmentFacets.NewGroupCounts() : []).ToArray();
         sequence = ordinals.Sequences;
         segmentBoosts = boosts.Select(b => (b.Dimension.ForSegment(reader), b.Factor)).ToArray();
     }
@@ -158,14 +164,14 @@ internal sealed class SearchCollector : ICollector
         {
             if (filterToFacet[failed] >= 0 && segmentCounts is not null)
             {
-                segmentFacets!.Count(filterToFacet[failed], doc, segmentCounts);
+                segmentFacets!.CountHitIn(filterToFacet[failed], doc, segmentCounts, sidewaysGroupCounts[failed]);
             }
             return;
         }
         Total++;
         if (segmentCounts is not null)
         {
-            segmentFacets!.CountAll(doc, segmentCounts);
+            segmentFacets!.CountHit(doc, segmentCounts, segmentGroupCounts);
         }
         var seq = sequence is null ? doc : sequence[doc];
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
@@ -200,6 +206,14 @@ internal sealed class SearchCollector : ICollector
     {
         if (segmentFacets is not null && segmentCounts is not null)
         {
+            segmentFacets.AddGroups(segmentGroupCounts, segmentCounts);
+            for (var i = 0; i < sidewaysGroupCounts.Length; i++)
+            {
+                if (filterToFacet[i] >= 0)
+                {
+                    segmentFacets.AddGroups(sidewaysGroupCounts[i], segmentCounts, filterToFacet[i]);
+                }
+            }
             counted.Add((segmentFacets, segmentCounts));
         }
         segmentCounts = null;
