@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using GreenPolicy.Benchmarks.Report;
 
 namespace GreenPolicy.Benchmarks.Measure;
 
@@ -13,7 +12,7 @@ internal static class ChildProcess
 {
     public const string ResultPrefix = "RESULT ";
 
-    private static readonly JsonSerializerOptions Json = MarkdownReport.Json;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <summary>`dotnet GreenPolicy.Benchmarks.dll child …` with the same runtime as the parent.</summary>
     public static T Run<T>(string mode, IReadOnlyList<string> args, Action<string> log)
