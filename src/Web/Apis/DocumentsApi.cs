@@ -10,7 +10,9 @@ public static class DocumentsApi
     {
         var api = app.MapGroup("/api/documents").WithTags("Documents");
         api.MapGet("", ListDocuments).WithName("ListDocuments");
-        api.MapGet("{id}", GetDocument).WithName("GetDocument");
+        api.MapGet("{id}", GetDocument).WithName("GetDocument")
+            .WithDescription("GET /api/documents/{id} → the document with its clauses; their near-verbatim links come without the character diff, " +
+                             "which GET /api/clauses/{docId}/{eId}/links computes from both texts.");
         return api;
     }
 

@@ -47,7 +47,7 @@ internal static partial class CiteLinks
         var distinct = mentions.SelectMany(ms => ms.Select(m => m.Key)).Distinct().ToArray();
         var targets = new (int Doc, int Clause)[distinct.Length];
         Parallel.For(0, distinct.Length, k => targets[k] = Resolve(c, resolver, finder, byId, first, distinct[k]));
-        var resolved = distinct.Select((key, k) => (key, k)).ToDictionary(x => x.key, x => targets[x.k]);
+        var resolved = distinct.Zip(targets).ToDictionary(p => p.First, p => p.Second);
         for (var i = 0; i < c.Count; i++)
         {
             var clause = c.Clauses[i];
