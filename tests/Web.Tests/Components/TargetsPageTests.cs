@@ -16,6 +16,19 @@ public sealed class TargetsPageTests : BunitContext
         Assert.Contains("共 <strong>3000</strong> 项量化目标，列出前 500 项", cut.Markup);
         Assert.Equal(500, cut.FindAll("table.targets tbody tr").Count);
         Assert.Equal(2025, int.Parse(cut.Find("#t-year option:last-child").GetAttribute("value")!));
+        Assert.Equal(61, cut.FindAll("#t-doc option").Count);
+    }
+
+    [Fact]
+    public void Thousands_of_documents_are_chosen_by_id_not_listed_as_options()
+    {
+        Services.AddSingleton<IPolicyStore>(new ManyTargets(documents: 10_000, targetsPerDocument: 1));
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        request.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?doc=p42");
+        var cut = Render<GreenPolicy.Web.Components.Pages.Targets>(p => p.AddCascadingValue(request as Microsoft.AspNetCore.Http.HttpContext));
+        Assert.Empty(cut.FindAll("#t-doc option"));
+        Assert.Equal("p42", cut.Find("input#t-doc").GetAttribute("value"));
+        Assert.True(cut.Markup.Length < 200_000, $"page of {cut.Markup.Length} characters");
     }
 
     /// <summary>A store of <c>documents</c> provincial plans with <c>targetsPerDocument</c> targets each (2021–2025).</summary>
