@@ -80,7 +80,8 @@ public sealed class Journeys(SiteServer site)
         await page.GotoAsync(site.BaseUrl + "/cite");
         await page.GetByLabel("引文").FillAsync(citation);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Both outcomes wait for themselves (the clause page's URL, the explanation's heading): a separate wait for
+        // DOMContentLoaded raced the redirect and once timed out in CI with both load events already fired.
         if (resolved)
         {
             await page.WaitForURLAsync(new Regex("/clauses/guizhou-2018-14/"));
