@@ -33,7 +33,7 @@ internal sealed class FacetOrdinals
     private readonly bool[] perDocumentDimension;
 
     private FacetOrdinals(IReadOnlyList<string> dimensions, int[] offsets, int[] ordinals, int[] dimensionStart, string[] values, long[]? sequences,
-        bool compact = true, (int[], int[], int[], int[], ushort[])? layout = null)
+        (int[], int[], int[], int[], ushort[])? layout = null)
     {
         Dimensions = dimensions;
         this.offsets = offsets;
@@ -42,7 +42,7 @@ internal sealed class FacetOrdinals
         this.values = values;
         Sequences = sequences;
         perDocumentDimension = [.. dimensions.Select(PerDocument.Contains)];
-        if (compact && values.Length <= ushort.MaxValue + 1)
+        if (values.Length <= ushort.MaxValue + 1)
         {
             // Read with the extras when they hold it: computing it is a pass over every ordinal (~150 ms at a million clauses).
             (groupOf, groupStart, groupOrdinals, restOffsets, restOrdinals) = layout ?? CountingLayout();

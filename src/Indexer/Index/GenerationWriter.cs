@@ -136,8 +136,8 @@ public static class GenerationWriter
         });
         // One segment: the index is built once and only read afterwards (DESIGN.md §8), and every query looks
         // its terms up once per segment. Measured at 1,000 documents: 4 segments unmerged, the same index size
-        // and query times within noise, and the merge adds ~5 s (8%) to the write; the segment count grows with
-        // the corpus, the merge cost only linearly.
+        // and query times within noise; the segment count grows with the corpus, the merge cost only linearly
+        // (single-threaded: 9 s of a 41 s write at 1,000 documents, 93 of 491 s at 10,000, docs/benchmarks.md).
         progress?.Invoke($"indexed {clauses} clauses");
         writer.ForceMerge(1);
         writer.Commit();
