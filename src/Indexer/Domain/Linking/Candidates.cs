@@ -13,17 +13,22 @@ namespace GreenPolicy.Domain.Linking;
 /// </summary>
 internal static class Candidates
 {
-    public readonly record struct Pair(int A, int B);
+    /// <summary>A candidate pair packed as <c>lower clause &lt;&lt; 32 | higher clause</c>.</summary>
+    public static (int A, int B) Unpack(long pair) => ((int)(pair >> 32), (int)pair);
 
-    public static IReadOnlyList<Pair> Find(CorpusFeatures c, LinkerOptions o)
+    /// <summary>
+    /// The candidate pairs, each once, ascending (<see cref="Unpack"/>): pairs of the same clause are scored one
+    /// after the other. Every source's pairs are collected as 8-byte keys and made distinct by sorting at the end:
+    /// a hash set of the pairs seen (40 million at a million clauses) cost 2 GB, this costs the keys.
+    /// </summary>
+    public static long[] Find(CorpusFeatures c, LinkerOptions o)
     {
-        var seen = new HashSet<long>(MixedKeyComparer.Instance);
-        var found = new List<Pair>();
+        var found = new List<long>();
         void Add(int a, int b)
         {
             if (a == b || c.DocOf[a] == c.DocOf[b] || !c.Linkable(a, o) || !c.Linkable(b, o)) return;
             var (lo, hi) = a < b ? (a, b) : (b, a);
-            if (seen.Add(((long)lo << 32) | (uint)hi)) found.Add(new Pair(lo, hi));
+            found.Add(((long)lo << 32) | (uint)hi);
         }
         using var scratch = new ThreadLocal<Scratch>(() => new Scratch(c.Count, Math.Max(o.CopyCandidates, o.TopicCandidates)));
 
@@ -34,18 +39,13 @@ internal static class Candidates
         var minHash = new MinHash(o.MinHashes);
         var keysOf = new ulong[c.Count][];
         Parallel.For(0, c.Count, i => keysOf[i] = c.Linkable(i, o) ? BandKeys(c, i, minHash, o) : []);
-        var entries = new (ulong Key, int Slot, int Clause)[keysOf.Sum(k => (long)k.Length)];
+        var buckets = new Bucket[keysOf.Sum(k => (long)k.Length)];
         for (int i = 0, e = 0; i < c.Count; i++)
         {
             var slot = LevelSlot(c, i);
-            foreach (var key in keysOf[i]) entries[e++] = (key, slot, i);
+            foreach (var key in keysOf[i]) buckets[e++] = new Bucket(key, slot, i);
         }
-        Array.Sort(entries);
-        var bucketKeys = new ulong[entries.Length];
-        var bucketSlots = new int[entries.Length];
-        var members = new int[entries.Length];
-        for (var e = 0; e < entries.Length; e++) (bucketKeys[e], bucketSlots[e], members[e]) = entries[e];
-        entries = null;
+        Array.Sort(buckets);
 
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
@@ -56,23 +56,23 @@ internal static class Candidates
         {
             foreach (var key in keysOf[i])
             {
-                var start = LowerBound(bucketKeys, key);
-                var end = LowerBound(bucketKeys, key + 1, start);
-                if (key == ulong.MaxValue) end = bucketKeys.Length;
+                var start = LowerBound(buckets, key);
+                var end = key == ulong.MaxValue ? buckets.Length : LowerBound(buckets, key + 1, start);
                 if (end - start > o.MaxBucket) continue; // a boilerplate sentence found everywhere
                 var national = start;
-                while (national < end && bucketSlots[national] == 0) national++;
-                for (var side = 0; side < 2; side++)
+                while (national < end && buckets[national].Slot == 0) national++;
+                foreach (var (from, to) in (ReadOnlySpan<(int, int)>)[(start, national), (national, end)])
                 {
-                    var part = side == 0 ? members.AsSpan(start, national - start) : members.AsSpan(national, end - national);
-                    var (wFrom, wTo) = Window(part, i, o.ScanLimit);
-                    foreach (var j in part[wFrom..wTo])
-                        if (c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
+                    var (wFrom, wTo) = Window(buckets.AsSpan(from, to - from), new Bucket.Of(i), o.ScanLimit);
+                    for (var e = from + wFrom; e < from + wTo; e++)
+                        if (buckets[e].Clause is var j && c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
                 }
             }
             s.TakeBest(o.CopyCandidates, j => level[j] == level[i]);
             s.TakeBest(o.CopyCandidates, j => level[j] != level[i]);
         });
+        buckets = null;
+        keysOf = null;
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
         var features = new int[c.Count][];
@@ -92,7 +92,7 @@ internal static class Candidates
             foreach (var b in features[i])
             {
                 var w = c.BigramIdf(b);
-                var list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings[b]);
+                ReadOnlySpan<int> list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings[b]);
                 var (from, to) = Window(list, i, o.ScanLimit);
                 foreach (var j in list[from..to])
                     if (c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, w * w);
@@ -115,7 +115,28 @@ internal static class Candidates
                 for (var x = 0; x < list.Count; x++)
                     for (var y = x + 1; y < list.Count && y <= x + o.ScanLimit; y++) Add(list[x], list[y]);
 
-        return found;
+        var pairs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
+        pairs.Sort();
+        var distinct = 0;
+        foreach (var pair in pairs)
+            if (distinct == 0 || pair != pairs[distinct - 1]) pairs[distinct++] = pair;
+        return pairs[..distinct].ToArray();
+    }
+
+    /// <summary>
+    /// One member of a MinHash bucket: buckets sort by band key, national clauses (slot 0) first, then by clause.
+    /// 16 bytes; the band table is tens of millions of them.
+    /// </summary>
+    private readonly record struct Bucket(ulong Key, int Slot, int Clause) : IComparable<Bucket>
+    {
+        public int CompareTo(Bucket other) =>
+            Key != other.Key ? Key.CompareTo(other.Key) : Slot != other.Slot ? Slot.CompareTo(other.Slot) : Clause.CompareTo(other.Clause);
+
+        /// <summary>Finds a clause among the members of one bucket and slot (sorted by clause).</summary>
+        public readonly struct Of(int clause) : IComparable<Bucket>
+        {
+            public int CompareTo(Bucket member) => clause.CompareTo(member.Clause);
+        }
     }
 
     /// <summary>The band keys of a clause's sketch and of its sentences' sketches, distinct.</summary>
@@ -256,7 +277,7 @@ internal static class Candidates
     /// The part of a sorted member list to read for clause <paramref name="i"/>: all of it when it holds at most
     /// <paramref name="limit"/> members, else the <paramref name="limit"/> members nearest to <paramref name="i"/>.
     /// </summary>
-    internal static (int From, int To) Window(ReadOnlySpan<int> list, int i, int limit)
+    internal static (int From, int To) Window<T, TClause>(ReadOnlySpan<T> list, TClause i, int limit) where TClause : IComparable<T>
     {
         if (list.Length <= limit) return (0, list.Length);
         var at = list.BinarySearch(i);
@@ -266,13 +287,13 @@ internal static class Candidates
     }
 
     /// <summary>First index at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>
-    private static int LowerBound(ulong[] sorted, ulong key, int from = 0)
+    private static int LowerBound(Bucket[] sorted, ulong key, int from = 0)
     {
         int lo = from, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = lo + (hi - lo) / 2;
-            if (sorted[mid] < key) lo = mid + 1;
+            if (sorted[mid].Key < key) lo = mid + 1;
             else hi = mid;
         }
         return lo;

@@ -6,16 +6,19 @@ namespace GreenPolicy.Domain.Linking;
 /// when a clause's links are asked for, so a writer streaming documents holds the evidence of the documents
 /// in hand only; near-verbatim diffs are not computed here at all (<see cref="LinkExplainer"/>).
 /// </summary>
-internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int candidates)
+internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
 {
     // The clauses and the boilerplate bigrams only: the sink outlives the scoring features.
     private readonly ClauseTable c = features.Table;
     private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
-    // Every offered pair in candidate order until Finish: ~40 bytes each, no dictionary of best matches.
-    private List<PairScore>? _pairs = new(candidates);
+    // Every offered pair in candidate order until Finish: ~40 bytes each, no dictionary of best matches. Most
+    // candidates support no link and are never offered: sized for all of them, this list took 1.6 GB at 40 million.
+    private List<PairScore>? _pairs = [];
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
     private (PairScore P, int Other)[][]? _kept;
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
+
+    public ClauseTable Table => c;
 
     public void Offer(PairScore p) => (_pairs ?? throw new InvalidOperationException("already finished")).Add(p);
 
@@ -115,10 +118,8 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o, int can
             list.Add(MakeLink(i, other, p));
         if (_explicitOf.TryGetValue(i, out var explicitLinks))
             list.AddRange(explicitLinks);
-        list.Sort((x, y) => RelationRank(x.Relation) != RelationRank(y.Relation)
-            ? RelationRank(x.Relation).CompareTo(RelationRank(y.Relation))
-            : y.Score.CompareTo(x.Score));
-        return list;
+        // Stable: links of one relation and score stay in the order Finish gave them (other clause ascending).
+        return [.. list.OrderBy(l => RelationRank(l.Relation)).ThenByDescending(l => l.Score)];
     }
 
     private static int RelationRank(string r) => r switch

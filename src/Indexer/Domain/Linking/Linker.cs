@@ -33,32 +33,44 @@ public static class Linker
             progress?.Invoke($"link: {what} in {watch.Elapsed.TotalSeconds:F1} s");
             watch.Restart();
         }
-        var corpus = new CorpusFeatures(docs, o);
-        Step("n-gram features");
-
-        // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
-        // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
-        var pairs = Candidates.Find(corpus, o);
-        Step($"{pairs.Count} candidate pairs");
-        var links = new LinkSink(corpus, o, pairs.Count);
-        var scores = new PairScore?[Math.Min(pairs.Count, ScoreBlock)];
-        for (var start = 0; start < pairs.Count; start += ScoreBlock)
-        {
-            var count = Math.Min(ScoreBlock, pairs.Count - start);
-            Parallel.For(0, count, k => scores[k] = PairScorer.Score(corpus, pairs[start + k].A, pairs[start + k].B, o));
-            for (var k = 0; k < count; k++)
-                if (scores[k] is { } m) links.Offer(m);
-        }
-
-        Step("scored");
+        var links = Scored(docs, o, Step);
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
-        CiteLinks.Add(corpus.Table, links, references, o);
+        CiteLinks.Add(links.Table, links, references, o);
         Step("references");
         links.Finish();
         Step("kept links chosen");
-        // The scoring features (n-gram ids, weights, sentence sketches) are not referenced past this point.
-        return new LinkedDocuments(corpus.Table, links, references);
+        return new LinkedDocuments(links.Table, links, references);
+    }
+
+    /// <summary>
+    /// The candidate pairs found and scored. The scoring features (n-gram ids, weights, sentence sketches) and the
+    /// candidates are this method's alone: they are garbage once it returns, before the links are chosen and written.
+    /// </summary>
+    private static LinkSink Scored(IReadOnlyList<ParsedDocument> docs, LinkerOptions o, Action<string> step)
+    {
+        var corpus = new CorpusFeatures(docs, o);
+        step("n-gram features");
+        var pairs = Candidates.Find(corpus, o);
+        step($"{pairs.Length} candidate pairs");
+
+        // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
+        // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
+        var links = new LinkSink(corpus, o);
+        var scores = new PairScore?[Math.Min(pairs.Length, ScoreBlock)];
+        for (var start = 0; start < pairs.Length; start += ScoreBlock)
+        {
+            var count = Math.Min(ScoreBlock, pairs.Length - start);
+            Parallel.For(0, count, k =>
+            {
+                var (a, b) = Candidates.Unpack(pairs[start + k]);
+                scores[k] = PairScorer.Score(corpus, a, b, o);
+            });
+            for (var k = 0; k < count; k++)
+                if (scores[k] is { } m) links.Offer(m);
+        }
+        step("scored");
+        return links;
     }
 
     internal static string Direction(string holderLevel, string otherLevel) =>
