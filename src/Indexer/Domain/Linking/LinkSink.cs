@@ -11,16 +11,28 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     // The clauses and the boilerplate bigrams only: the sink outlives the scoring features.
     private readonly ClauseTable c = features.Table;
     private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
-    // Every offered pair in candidate order until Finish: ~40 bytes each, no dictionary of best matches. Most
-    // candidates support no link and are never offered: sized for all of them, this list took 1.6 GB at 40 million.
-    private List<PairScore>? _pairs = [];
+    // Offered pairs until Finish, in the order offered. Pairs that support no relation only take part in choosing
+    // each clause's best same-topic match per document, so they keep their ends and topic score alone (16 bytes, not
+    // 40): most of the tens of millions of scored candidates are such pairs.
+    private BlockList<PairScore>? _related = new();
+    private BlockList<TopicOnly>? _topicOnly = new();
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
     private (PairScore P, int Other)[][]? _kept;
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
 
     public ClauseTable Table => c;
 
-    public void Offer(PairScore p) => (_pairs ?? throw new InvalidOperationException("already finished")).Add(p);
+    private readonly record struct TopicOnly(int A, int B, double TopicScore);
+
+    public void Offer(PairScore p)
+    {
+        if (_related is null || _topicOnly is null) throw new InvalidOperationException("already finished");
+        if (p.Relation is null) _topicOnly.Add(new TopicOnly(p.A, p.B, p.TopicScore));
+        else _related.Add(p);
+    }
+
+    /// <summary>Pairs offered so far (until <see cref="Finish"/>).</summary>
+    public long Offered => (_related?.Count ?? 0) + (long)(_topicOnly?.Count ?? 0);
 
     public void AddExplicit(int holder, ClauseLink link) => _explicit.Add((holder, link));
 
@@ -33,10 +45,10 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// </summary>
     public void Finish()
     {
-        var pairs = _pairs ?? throw new InvalidOperationException("already finished");
-        KeepLinks(pairs);
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
-        var (start, ends) = ByHolder(span);
+        var pairs = _related ?? throw new InvalidOperationException("already finished");
+        KeepLinks(pairs, _topicOnly!);
+        _topicOnly = null;
+        var (start, ends) = ByHolder(pairs.Count, k => (pairs[k].A, pairs[k].B));
         var kept = new (PairScore P, int Other)[c.Count][];
         Parallel.For(0, c.Count, i => kept[i] = new ArraySegment<int>(ends, start[i], start[i + 1] - start[i])
             .Select(k => (P: pairs[k], Other: Other(pairs[k], i)))
@@ -45,7 +57,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
             .ToArray());
         _kept = kept;
         Count = kept.Sum(k => (long)k.Length);
-        _pairs = null;
+        _related = null;
         _explicitOf = [];
         foreach (var group in _explicit.GroupBy(e => e.Holder))
         {
@@ -57,20 +69,27 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     }
 
     /// <summary>
-    /// Drops, in place and in order, the pairs that support no relation and the same-topic pairs where neither
-    /// side is the other's best match in its document (highest topic score, then lowest clause number):
-    /// Sichuan's 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
+    /// Drops, in place and in order, the same-topic pairs where neither side is the other's best match in its
+    /// document (highest topic score over all scored pairs, related or not, then lowest clause number): Sichuan's
+    /// 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
     /// </summary>
-    private void KeepLinks(List<PairScore> pairs)
+    private void KeepLinks(BlockList<PairScore> related, BlockList<TopicOnly> topicOnly)
     {
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairs);
-        var best = new bool[span.Length];
-        var (start, ends) = ByHolder(span);
+        // Pair k is related[k] below related.Count, else topicOnly[k - related.Count].
+        var n = related.Count;
+        (int A, int B) Ends(int k) => k < n ? (related[k].A, related[k].B) : (topicOnly[k - n].A, topicOnly[k - n].B);
+        double Topic(int k) => k < n ? related[k].TopicScore : topicOnly[k - n].TopicScore;
+        var best = new bool[n];
+        var (start, ends) = ByHolder(checked(n + topicOnly.Count), Ends);
         var byOther = new List<(int Other, int Pair)>();
         for (var i = 0; i < c.Count; i++)
         {
             byOther.Clear();
-            for (var e = start[i]; e < start[i + 1]; e++) byOther.Add((Other(span[ends[e]], i), ends[e]));
+            for (var e = start[i]; e < start[i + 1]; e++)
+            {
+                var (a, b) = Ends(ends[e]);
+                byOther.Add((a == i ? b : a, ends[e]));
+            }
             // Clauses are numbered document by document: the other ends in one document are adjacent once sorted.
             byOther.Sort();
             for (var g = 0; g < byOther.Count;)
@@ -78,30 +97,36 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
                 var doc = c.DocOf[byOther[g].Other];
                 var top = byOther[g].Pair;
                 for (g++; g < byOther.Count && c.DocOf[byOther[g].Other] == doc; g++)
-                    if (span[byOther[g].Pair].TopicScore > span[top].TopicScore) top = byOther[g].Pair;
-                best[top] = true;
+                    if (Topic(byOther[g].Pair) > Topic(top)) top = byOther[g].Pair;
+                if (top < n) best[top] = true;
             }
         }
         var kept = 0;
-        for (var k = 0; k < span.Length; k++)
-            if (span[k].Relation is { } r && (r != Relations.SameTopic || best[k])) span[kept++] = span[k];
-        System.Runtime.InteropServices.CollectionsMarshal.SetCount(pairs, kept);
+        for (var k = 0; k < n; k++)
+            if (related[k].Relation != Relations.SameTopic || best[k]) related[kept++] = related[k];
+        related.Truncate(kept);
     }
 
     /// <summary>The pairs of each clause (at either end), in pair order: clause i's are ends[start[i]..start[i + 1]].</summary>
-    private (int[] Start, int[] Ends) ByHolder(ReadOnlySpan<PairScore> pairs)
+    private (int[] Start, int[] Ends) ByHolder(int count, Func<int, (int A, int B)> ends)
     {
         var start = new int[c.Count + 1];
-        foreach (var p in pairs) { start[p.A + 1]++; start[p.B + 1]++; }
+        for (var k = 0; k < count; k++)
+        {
+            var (a, b) = ends(k);
+            start[a + 1]++;
+            start[b + 1]++;
+        }
         for (var i = 0; i < c.Count; i++) start[i + 1] += start[i];
         var next = start[..^1];
-        var ends = new int[2 * pairs.Length];
-        for (var k = 0; k < pairs.Length; k++)
+        var byHolder = new int[2 * (long)count];
+        for (var k = 0; k < count; k++)
         {
-            ends[next[pairs[k].A]++] = k;
-            ends[next[pairs[k].B]++] = k;
+            var (a, b) = ends(k);
+            byHolder[next[a]++] = k;
+            byHolder[next[b]++] = k;
         }
-        return (start, ends);
+        return (start, byHolder);
     }
 
     private static int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;

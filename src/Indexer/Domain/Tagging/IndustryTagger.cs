@@ -20,6 +20,9 @@ public sealed partial class IndustryTagger
     private readonly record struct Entry(Kind Kind, Industry? Industry);
 
     private readonly Lexicon<Entry> _lexicon = new();
+    // Rule names ("alias:钢铁") made once per term, not once per tag.
+    private static readonly RuleNames ListRules = new("list:");
+    private static readonly RuleNames AliasRules = new("alias:");
 
     public IndustryTagger(Taxonomies tax)
     {
@@ -68,7 +71,7 @@ public sealed partial class IndustryTagger
                     continue;
                 if ((seen ??= []).Add(v.Industry.Code))
                     tags.Add(new IndustryTag(v.Industry.Code, v.Industry.Name, new TextSpan(h.Start, h.Length),
-                        (listOnly ? "list:" : "alias:") + h.Term));
+                        (listOnly ? ListRules : AliasRules).For(h.Term)));
             }
         }
         return tags;

@@ -7,14 +7,15 @@ namespace GreenPolicy.Domain.Tagging;
 public sealed class LabelTagger
 {
     private readonly Lexicon<Label> _lexicon = new();
-    private readonly string _rulePrefix;
+    // One rule name per term ("topic:节能"), shared by every tag it makes.
+    private readonly RuleNames _rules;
 
     // Matches of a mask label are skipped: they hide what is inside them.
     private static readonly Label Mask = new("", null, []);
 
     private LabelTagger(IEnumerable<Label> labels, string rulePrefix, IEnumerable<string> masks)
     {
-        _rulePrefix = rulePrefix;
+        _rules = new RuleNames(rulePrefix);
         foreach (var l in labels)
         {
             foreach (var t in l.Terms)
@@ -42,7 +43,7 @@ public sealed class LabelTagger
             foreach (var l in h.Values)
             {
                 if (!ReferenceEquals(l, Mask) && seen.Add(l.Name))
-                    tags.Add(new LabelTag(l.Name, new TextSpan(h.Start, h.Length), _rulePrefix + h.Term));
+                    tags.Add(new LabelTag(l.Name, new TextSpan(h.Start, h.Length), _rules.For(h.Term)));
             }
         }
         return tags;
