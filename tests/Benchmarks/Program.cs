@@ -250,10 +250,10 @@ public static class Program
     {
         BrowseCall Time(string call, Func<int> run)
         {
-            var cpu = LatencyRunner.ThreadCpuMs();
+            var cpu = LatencyRunner.ProcessCpuMs();
             var watch = Stopwatch.StartNew();
             var items = run();
-            return new BrowseCall(call, watch.Elapsed.TotalMilliseconds, LatencyRunner.ThreadCpuMs() - cpu, items);
+            return new BrowseCall(call, watch.Elapsed.TotalMilliseconds, LatencyRunner.ProcessCpuMs() - cpu, items);
         }
         var documents = store.Documents();
         var largest = documents.MaxBy(d => d.ClauseCount)!.Meta.Id;
@@ -339,7 +339,8 @@ public static class Program
                         n++;
                     }
                 }
-                Console.WriteLine($"{n} queries, {watch.Elapsed.TotalMilliseconds / n:0.00} ms each");
+                Console.WriteLine($"{n} queries, {watch.Elapsed.TotalMilliseconds / n:0.00} ms each, {GC.GetTotalAllocatedBytes() / 1024.0 / n:0} KB allocated each; " +
+                                  $"GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
                 return 0;
             }
             default:

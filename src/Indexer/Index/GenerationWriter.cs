@@ -104,14 +104,26 @@ public static class GenerationWriter
     /// held) and returns the number of clauses written. Each document is read once, so a list that builds its
     /// documents on demand (<see cref="LinkedDocuments"/>) is written without holding them all.
     /// </summary>
-    public static int Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress = null)
+    public static int Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress = null) =>
+        Write(directory, documents, vocabulary, progress, segments: null, flushEveryDocs: null);
+
+    /// <param name="segments">Segments to merge the index into; by default <see cref="SegmentsFor"/> its clause count.</param>
+    /// <param name="flushEveryDocs">Flush a segment every so many Lucene documents, not only when the buffer is full
+    /// (tests: a small index written as many segments).</param>
+    internal static int Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress,
+        int? segments, int? flushEveryDocs)
     {
         var vocab = new VocabularyIndex(vocabulary);
+        var merges = new ConcurrentMergeScheduler();
+        merges.SetMaxMergesAndThreads(MaxSegments + 1, MaxSegments);
         var config = new IndexWriterConfig(ChineseAnalyzer.Version, ExactTerms.IndexAnalyzer())
         {
             OpenMode = OpenMode.CREATE,
             Similarity = Similarity,
             RAMBufferSizeMB = 128,
+            MaxBufferedDocs = flushEveryDocs ?? IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            MergePolicy = new BalancedMergePolicy(),
+            MergeScheduler = merges,
         };
         using var writer = new IndexWriter(directory, config);
         Func<int, DocumentMeta> meta = documents is LinkedDocuments linked ? linked.Meta : d => documents[d].Meta;
@@ -134,16 +146,29 @@ public static class GenerationWriter
             Interlocked.Add(ref clauses, parsed.Clauses.Count);
             progress?.Invoke($"{parsed.Meta.Id}: {parsed.Clauses.Count} clauses");
         });
-        // One segment: the index is built once and only read afterwards (DESIGN.md §8), and every query looks
-        // its terms up once per segment. Measured at 1,000 documents: 4 segments unmerged, the same index size
-        // and query times within noise; the segment count grows with the corpus, the merge cost only linearly
-        // (single-threaded: 9 s of a 41 s write at 1,000 documents, 93 of 491 s at 10,000, docs/benchmarks.md).
+        // The index is built once and only read afterwards (DESIGN.md §8): the flushed segments are merged once, at
+        // the end, into a few segments of equal size (BalancedMergePolicy), merged side by side and searched side by side.
+        var parts = segments ?? SegmentsFor(clauses);
         progress?.Invoke($"indexed {clauses} clauses");
-        writer.ForceMerge(1);
+        writer.ForceMerge(Math.Max(1, parts));
         writer.Commit();
-        progress?.Invoke("merged into one segment");
+        progress?.Invoke($"merged into {parts} segment(s)");
         return clauses;
     }
+
+    /// <summary>Most segments an index is merged into (and so most cores one search uses).</summary>
+    public const int MaxSegments = 4;
+
+    /// <summary>Below this many clauses an index is one segment: a search takes a few milliseconds, splitting it would not pay.</summary>
+    public const int OneSegmentBelow = 50_000;
+
+    /// <summary>
+    /// How many segments an index of <paramref name="clauses"/> clauses is merged into: one per core of the machine that
+    /// builds it (the site builds its own index, DESIGN.md §8), at most <see cref="MaxSegments"/>, and one for a small
+    /// index. A search scores the segments on as many cores (LuceneStore.Search); every query looks its terms up once
+    /// per segment, which costs microseconds.
+    /// </summary>
+    public static int SegmentsFor(int clauses) => clauses < OneSegmentBelow ? 1 : Math.Clamp(Environment.ProcessorCount, 1, MaxSegments);
 
     private static Document DocumentToLucene(ParsedDocument parsed, int rank)
     {

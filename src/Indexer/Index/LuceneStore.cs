@@ -32,6 +32,8 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private readonly Lazy<Dictionary<string, string?>> jurisdictionLabels;
     private readonly LuceneDirectory? ownedDirectory;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, FacetOrdinals> facetOrdinals = new();
+    /// <summary>The facet values of every segment in one ordinal space: a search's counts on each segment add up in it.</summary>
+    private readonly FacetSpace facetSpace;
     private readonly string? generationDir;
     /// <summary>The documents hold no units, metadata lines or references: <see cref="RecordOf"/> reads them.</summary>
     private readonly bool documentsAreLight;
@@ -78,10 +80,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         understanding = new QueryUnderstanding(this.vocabulary, documents.Select(d => d.Meta));
         builder = new QueryBuilder(new ChineseAnalyzer());
         industries = new(ComputeIndustries);
-        foreach (var leaf in reader.Leaves)
-        {
-            FacetOrdinalsOf(leaf);
-        }
+        facetSpace = new FacetSpace(Fields.FacetDimensions, reader.Leaves.Select(FacetOrdinalsOf).ToList());
         this.citations = citationService.GetAwaiter().GetResult();
         departments = new(ComputeDepartments);
         jurisdictionLabels = new(JurisdictionLabels);
@@ -286,8 +285,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var filters = Filters(request);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
-        var collector = new SearchCollector(filters, request.Facets ? Fields.FacetDimensions : [], page * size, byOrder, boosts, FacetOrdinalsOf);
-        searcher.Search(query, collector);
+        var collector = Collect(query, () => new SearchCollector(filters, request.Facets ? Fields.FacetDimensions : [], page * size, byOrder, boosts, FacetOrdinalsOf));
 
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
         var ranked = collector.Hits().ToList();
@@ -304,7 +302,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             }
         }
         var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
-        var facetValues = FacetValues(collector.Facets());
+        var facetValues = FacetValues(collector.Facets(facetSpace));
         return new SearchResult
         {
             Query = request.Q ?? "",
@@ -315,6 +313,36 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             Notes = notes,
             TookMs = watch.Elapsed.TotalMilliseconds,
         };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> over every segment. A large index is a few segments of equal size, one per core
+    /// (GenerationWriter.SegmentsFor): each is scored on its own core into its own collector, as IndexSearcher would
+    /// score them one after the other, and the collectors are then added up. Scores do not change: the weight, and so
+    /// every term statistic, is the whole index's.
+    /// </summary>
+    private SearchCollector Collect(Query query, Func<SearchCollector> newCollector)
+    {
+        var leaves = reader.Leaves;
+        if (leaves.Count == 1)
+        {
+            var collector = newCollector();
+            searcher.Search(query, collector);
+            return collector;
+        }
+        var weight = searcher.CreateNormalizedWeight(query);
+        var parts = new SearchCollector[leaves.Count];
+        Parallel.For(0, leaves.Count, i =>
+        {
+            var part = parts[i] = newCollector();
+            part.SetNextReader(leaves[i]);
+            weight.GetBulkScorer(leaves[i], !part.AcceptsDocsOutOfOrder, leaves[i].AtomicReader.LiveDocs)?.Score(part);
+        });
+        for (var i = 1; i < parts.Length; i++)
+        {
+            parts[0].Add(parts[i]);
+        }
+        return parts[0];
     }
 
     /// <summary>A segment's facet ordinals, built once per segment of this (immutable) generation.</summary>
@@ -350,8 +378,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         }
         var query = relaxed;
         var seen = strict.Select(h => h.Doc).ToHashSet();
-        var collector = new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts, FacetOrdinalsOf);
-        searcher.Search(query, collector);
+        var collector = Collect(query, () => new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts, FacetOrdinalsOf));
         // Scores below every strict hit: partial matches never outrank full ones.
         var floor = strict.Count > 0 ? strict.Min(h => h.Score) : 0f;
         return collector.Hits().Where(h => !seen.Contains(h.Doc)).Take(needed)

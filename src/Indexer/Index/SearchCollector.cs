@@ -182,6 +182,11 @@ internal sealed class SearchCollector : ICollector
                 score *= factor;
             }
         }
+        Offer(docBase + doc, score, seq);
+    }
+
+    private void Offer(int doc, float score, long seq)
+    {
         if (full && (score < worstScore || score == worstScore && seq >= worstSeq))
         {
             return;
@@ -189,16 +194,32 @@ internal sealed class SearchCollector : ICollector
         var key = (score, seq);
         if (heap.Count < keep)
         {
-            heap.Enqueue((docBase + doc, score, seq), key);
+            heap.Enqueue((doc, score, seq), key);
         }
         else if (heap.TryPeek(out _, out var worst) && heap.Comparer.Compare(key, worst) > 0)
         {
-            heap.DequeueEnqueue((docBase + doc, score, seq), key);
+            heap.DequeueEnqueue((doc, score, seq), key);
         }
         if (heap.Count >= keep && heap.TryPeek(out _, out var top))
         {
             full = true;
             (worstScore, worstSeq) = top;
+        }
+    }
+
+    /// <summary>
+    /// Takes in what <paramref name="other"/> (made with the same arguments) collected over other segments of the same
+    /// index, as if this collector had collected them too: a search that scores its segments on several cores.
+    /// </summary>
+    public void Add(SearchCollector other)
+    {
+        other.FlushSegmentCounts();
+        counted.AddRange(other.counted);
+        other.counted.Clear();
+        Total += other.Total;
+        while (other.heap.TryDequeue(out var hit, out _))
+        {
+            Offer(hit.Doc, hit.Score, hit.Seq);
         }
     }
 
@@ -221,44 +242,29 @@ internal sealed class SearchCollector : ICollector
 
     /// <summary>
     /// Facet counts by dimension (value, count), values with a zero count left out; call once collection
-    /// is over. One segment (a served generation is merged into one) needs no dictionary: its ordinals
-    /// are its values.
+    /// is over. The segments' counts are added up in <paramref name="space"/>, the index's shared ordinal space.
     /// </summary>
-    public IReadOnlyDictionary<string, List<KeyValuePair<string, int>>> Facets()
+    public IReadOnlyDictionary<string, List<KeyValuePair<string, int>>> Facets(FacetSpace space)
     {
         FlushSegmentCounts();
-        var result = new Dictionary<string, List<KeyValuePair<string, int>>>(facetDims.Length);
-        for (var f = 0; f < facetDims.Length; f++)
+        var total = new int[space.Count];
+        foreach (var (ordinals, segmentCounts) in counted)
         {
-            if (counted.Count == 1)
+            space.Add(ordinals, segmentCounts, total);
+        }
+        var result = new Dictionary<string, List<KeyValuePair<string, int>>>(facetDims.Length);
+        foreach (var name in facetDims)
+        {
+            var list = new List<KeyValuePair<string, int>>();
+            var dim = space.DimensionIndex(name);
+            for (var ord = dim < 0 ? 0 : space.DimensionStart(dim); dim >= 0 && ord < space.DimensionStart(dim + 1); ord++)
             {
-                var (ordinals, segmentCounts) = counted[0];
-                var list = new List<KeyValuePair<string, int>>();
-                var dim = FacetIndex(ordinals, facetDims[f]);
-                for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
+                if (total[ord] > 0)
                 {
-                    if (segmentCounts[ord] > 0)
-                    {
-                        list.Add(new(ordinals.Value(ord), segmentCounts[ord]));
-                    }
-                }
-                result[facetDims[f]] = list;
-                continue;
-            }
-            var merged = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (ordinals, segmentCounts) in counted)
-            {
-                var dim = FacetIndex(ordinals, facetDims[f]);
-                for (var ord = dim < 0 ? 0 : ordinals.DimensionStart(dim); dim >= 0 && ord < ordinals.DimensionStart(dim + 1); ord++)
-                {
-                    if (segmentCounts[ord] > 0)
-                    {
-                        var value = ordinals.Value(ord);
-                        merged[value] = merged.GetValueOrDefault(value) + segmentCounts[ord];
-                    }
+                    list.Add(new(space.Value(ord), total[ord]));
                 }
             }
-            result[facetDims[f]] = [.. merged];
+            result[name] = list;
         }
         return result;
     }

@@ -13,7 +13,7 @@ internal static class GreenPolicyEngine
 {
     /// <summary>
     /// The stages of one build in seconds; <paramref name="Merge"/> is the part of the write spent merging the index into
-    /// one segment, <paramref name="LinkSteps"/> the linker's own progress lines ("link: 3708104 candidate pairs in 12.3 s").
+    /// its segments, <paramref name="LinkSteps"/> the linker's own progress lines ("link: 3708104 candidate pairs in 12.3 s").
     /// </summary>
     public sealed record StageTimes(double Total, double ReadAndFrontMatter, double ParseAndTag, double Link, double Write, int Documents, long Clauses, long Links,
         double Merge, IReadOnlyList<string> LinkSteps);

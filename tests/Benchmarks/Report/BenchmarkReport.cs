@@ -38,7 +38,7 @@ internal sealed record SizeResult
     public double LoadAtEnd { get; set; }
 }
 
-/// <summary>One browse-page store call: wall and thread CPU milliseconds of its first (cold) call, and how many items it returned.</summary>
+/// <summary>One browse-page store call: wall and process CPU milliseconds of its first (cold) call, and how many items it returned.</summary>
 internal sealed record BrowseCall(string Call, double Ms, double CpuMs, int Items);
 
 /// <summary>The parse + tag pass that feeds FTS5 the same clauses (its own child process).</summary>

@@ -83,7 +83,7 @@ internal static class MarkdownReport
         }
         sb.AppendLine();
         sb.AppendLine("Inside the link and write stages of the median run: the linker's steps (n-gram features, candidate pairs, " +
-                      "scoring, references, choosing the kept links) and the final merge of the index into one segment.");
+                      "scoring, references, choosing the kept links) and the final merge of the index into its segments.");
         sb.AppendLine();
         sb.AppendLine("| documents | link steps | final merge s |");
         sb.AppendLine("| ---: | --- | ---: |");
@@ -119,8 +119,9 @@ internal static class MarkdownReport
 
         if (r.Sizes.Any(s => s.Queries.Any(k => k.GreenPolicy.Cpu is not null)))
         {
-            sb.AppendLine("The same queries in CPU time of the querying thread (CLOCK_THREAD_CPUTIME_ID), milliseconds: what each query costs " +
-                          "without the wait for a core on this shared machine (both engines answer a query on the calling thread).");
+            sb.AppendLine("The same queries in CPU time of the benchmark process, all threads (CLOCK_PROCESS_CPUTIME_ID), milliseconds: what each " +
+                          "query costs without the wait for a core on this shared machine (a GreenPolicy search of a large index scores its " +
+                          "segments on several cores, so its CPU time can exceed its wall time; FTS5 answers on the calling thread).");
             sb.AppendLine();
             sb.AppendLine("| documents | kind | GP CPU p50 | GP CPU p99 | FTS5 CPU p50 | FTS5 CPU p99 | GP / FTS5 CPU p50 |");
             sb.AppendLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
@@ -152,7 +153,7 @@ internal static class MarkdownReport
         var browsed = r.Sizes.Where(s => s.Browse.Count > 0).ToList();
         if (browsed.Count > 0)
         {
-            sb.AppendLine("## Browse pages: first call on a freshly opened index, milliseconds (thread CPU)");
+            sb.AppendLine("## Browse pages: first call on a freshly opened index, milliseconds (process CPU)");
             sb.AppendLine();
             sb.AppendLine("What the documents, industry, department and targets pages ask the store; aggregates are computed on first use and kept, so this is what the first visitor after a switch waits for.");
             sb.AppendLine();
