@@ -32,9 +32,9 @@ public sealed class SegmentedSearchTests
         return (one, several, count);
     });
 
-    public static TheoryData<string> Requests() =>
+    // Search requests as the API takes them (SearchRequest in JSON).
+    private static readonly string[] RequestJson =
     [
-        // q | filters as JSON (SearchRequest)
         """{"q":"钢铁"}""",
         """{"q":"汞"}""",
         """{"q":"绿色制造体系"}""",
@@ -52,6 +52,11 @@ public sealed class SegmentedSearchTests
         """{"q":"黔府办发〔2018〕14号"}""",
     ];
 
+    public static TheoryData<string> Requests() => new(RequestJson);
+
+    private static SearchRequest Parse(string json) =>
+        JsonSerializer.Deserialize<SearchRequest>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
     [Fact]
     public void TheIndexIsReallySplit()
     {
@@ -62,12 +67,29 @@ public sealed class SegmentedSearchTests
     [MemberData(nameof(Requests))]
     public void SeveralSegmentsAnswerAsOne(string requestJson)
     {
-        var request = JsonSerializer.Deserialize<SearchRequest>(requestJson, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var request = Parse(requestJson);
         var (one, several, _) = Stores.Value;
         var expected = one.Search(request) with { TookMs = 0 };
         var actual = several.Search(request) with { TookMs = 0 };
         Assert.True(expected.Total > 0, $"{requestJson} finds nothing: the comparison would prove little");
         Assert.Equal(JsonSerializer.Serialize(expected), JsonSerializer.Serialize(actual));
+    }
+
+    [Fact]
+    public void ConcurrentSearchesAnswerAsOne()
+    {
+        // Searches running side by side score the segments one after the other (only a search running alone splits
+        // them over the cores): both ways, and any mix of them, must answer as the one-segment index does.
+        var (one, several, _) = Stores.Value;
+        var requests = RequestJson.Select(Parse).ToList();
+        var expected = requests.Select(r => JsonSerializer.Serialize(one.Search(r) with { TookMs = 0 })).ToList();
+        var actual = new string[4][];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = actual.Length }, t =>
+            actual[t] = requests.Select(r => JsonSerializer.Serialize(several.Search(r) with { TookMs = 0 })).ToArray());
+        foreach (var run in actual)
+        {
+            Assert.Equal(expected, run);
+        }
     }
 
     [Fact]
