@@ -148,9 +148,9 @@ public static class GenerationWriter
         });
         // The index is built once and only read afterwards (DESIGN.md §8): the flushed segments are merged once, at
         // the end, into a few segments of equal size (BalancedMergePolicy), merged side by side and searched side by side.
-        var parts = segments ?? SegmentsFor(clauses);
+        var parts = Math.Max(1, segments ?? SegmentsFor(clauses));
         progress?.Invoke($"indexed {clauses} clauses");
-        writer.ForceMerge(Math.Max(1, parts));
+        writer.ForceMerge(parts);
         writer.Commit();
         progress?.Invoke($"merged into {parts} segment(s)");
         return clauses;
