@@ -16,13 +16,16 @@ public sealed class ChineseAnalyzer : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => Components(reader);
+
+    /// <summary>The analysis chain, with <paramref name="tail"/> (when given) reading its tokens (FormsAnalyzer).</summary>
+    internal static TokenStreamComponents Components(TextReader reader, Func<TokenStream, TokenStream>? tail = null)
     {
         var source = new StandardTokenizer(Version, reader) { MaxTokenLength = 64 };
         TokenStream stream = new CJKWidthFilter(source);
         stream = new CaselessFilter(stream);
         stream = new HanBigramFilter(stream);
-        return new TokenStreamComponents(source, stream);
+        return new TokenStreamComponents(source, tail is null ? stream : tail(stream));
     }
 
     // A clause's path holds several headings and its tags several names: a phrase must not run from

@@ -19,6 +19,12 @@ public static class Fields
     // Analysed text.
     public const string Text = "text";
     public const string Heading = "heading";
+    /// <summary>
+    /// The vocabulary forms of three or more characters found in <paramref name="field"/> (text or heading), one term per
+    /// occurrence, frequencies only (<see cref="FormTokens"/>).
+    /// </summary>
+    public static string FormsOf(string field) => field + ".forms";
+
     /// <summary>Names and aliases of the clause's tags, so 挥发性有机物 finds a clause tagged from "VOCs".</summary>
     public const string Tags = "tags";
 

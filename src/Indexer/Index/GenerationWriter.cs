@@ -110,13 +110,16 @@ public static class GenerationWriter
     /// <param name="segments">Segments to merge the index into; by default <see cref="SegmentsFor"/> its clause count.</param>
     /// <param name="flushEveryDocs">Flush a segment every so many Lucene documents, not only when the buffer is full
     /// (tests: a small index written as many segments).</param>
+    /// <param name="forms">The forms given form tokens (<see cref="FormTokens"/>); by default the vocabulary's, none with [].</param>
     internal static int Write(LuceneDirectory directory, IReadOnlyList<ParsedDocument> documents, QueryVocabulary vocabulary, Action<string>? progress,
-        int? segments, int? flushEveryDocs)
+        int? segments, int? flushEveryDocs, IReadOnlyList<string>? forms = null)
     {
         var vocab = new VocabularyIndex(vocabulary);
+        forms ??= FormTokens.Forms(vocabulary);
+        var matcher = forms.Count > 0 ? new FormMatcher(forms) : null;
         var merges = new ConcurrentMergeScheduler();
         merges.SetMaxMergesAndThreads(MaxSegments + 1, MaxSegments);
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, ExactTerms.IndexAnalyzer())
+        var config = new IndexWriterConfig(ChineseAnalyzer.Version, ExactTerms.IndexAnalyzer(matcher))
         {
             OpenMode = OpenMode.CREATE,
             Similarity = Similarity,
@@ -141,7 +144,7 @@ public static class GenerationWriter
             writer.AddDocument(DocumentToLucene(parsed, rank));
             foreach (var clause in parsed.Clauses)
             {
-                writer.AddDocument(ClauseToLucene(clause, parsed.Meta, rank, vocab));
+                writer.AddDocument(ClauseToLucene(clause, parsed.Meta, rank, vocab, formTokens: matcher is not null));
             }
             Interlocked.Add(ref clauses, parsed.Clauses.Count);
             progress?.Invoke($"{parsed.Meta.Id}: {parsed.Clauses.Count} clauses");
@@ -151,6 +154,8 @@ public static class GenerationWriter
         var parts = Math.Max(1, segments ?? SegmentsFor(clauses));
         progress?.Invoke($"indexed {clauses} clauses");
         writer.ForceMerge(parts);
+        // The forms searched through their form tokens (LuceneStore reads them back; an index without them is searched with phrases).
+        writer.SetCommitData(new Dictionary<string, string> { [FormTokens.CommitKey] = string.Join('\n', forms) });
         writer.Commit();
         progress?.Invoke($"merged into {parts} segment(s)");
         return clauses;
@@ -189,10 +194,20 @@ public static class GenerationWriter
         ];
     }
 
+    /// <summary>A forms field (<see cref="FormTokens"/>): a term per occurrence, counted, no positions, no norms.</summary>
+    private static readonly FieldType FormsType = NewFormsType();
+
+    private static FieldType NewFormsType()
+    {
+        var type = new FieldType { IsIndexed = true, IsTokenized = true, IsStored = false, OmitNorms = true, IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
+    }
+
     /// <summary>Lucene's limit on one binary doc value's length.</summary>
     internal const int MaxDocValueBytes = 32_766;
 
-    internal static Document ClauseToLucene(Clause clause, DocumentMeta meta, int rank, VocabularyIndex vocab)
+    internal static Document ClauseToLucene(Clause clause, DocumentMeta meta, int rank, VocabularyIndex vocab, bool formTokens)
     {
         var exact = new ExactTerms();
         exact.Add(Fields.Record, Fields.ClauseRecord);
@@ -220,6 +235,14 @@ public static class GenerationWriter
         if (!string.IsNullOrWhiteSpace(clause.Heading))
         {
             doc.Add(new TextField(Fields.Heading, clause.Heading, Field.Store.NO));
+        }
+        if (formTokens)
+        {
+            doc.Add(new Field(Fields.FormsOf(Fields.Text), clause.Text, FormsType));
+            if (!string.IsNullOrWhiteSpace(clause.Heading))
+            {
+                doc.Add(new Field(Fields.FormsOf(Fields.Heading), clause.Heading, FormsType));
+            }
         }
 
         var periodEnd = meta.Period.Count == 2 ? meta.Period[1] : 0;
@@ -399,10 +422,16 @@ internal sealed class ExactTerms
         }
     }
 
-    /// <summary>The analyzer for writing records: exact-term fields by <see cref="ExactTermsAnalyzer"/>, text by <see cref="ChineseAnalyzer"/>.</summary>
-    public static Analyzer IndexAnalyzer() =>
-        new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(new ChineseAnalyzer(),
-            FieldNames.ToDictionary(f => f, Analyzer (_) => new ExactTermsAnalyzer()));
+    /// <summary>The analyzer for writing records: exact-term fields by <see cref="ExactTermsAnalyzer"/>, forms fields by <see cref="FormsAnalyzer"/>, text by <see cref="ChineseAnalyzer"/>.</summary>
+    public static Analyzer IndexAnalyzer(FormMatcher? forms = null)
+    {
+        var byField = FieldNames.ToDictionary(f => f, Analyzer (_) => new ExactTermsAnalyzer());
+        if (forms is not null)
+        {
+            byField[Fields.FormsOf(Fields.Text)] = byField[Fields.FormsOf(Fields.Heading)] = new FormsAnalyzer(forms);
+        }
+        return new Lucene.Net.Analysis.Miscellaneous.PerFieldAnalyzerWrapper(new ChineseAnalyzer(), byField);
+    }
 
     private static FieldType NewType(bool stored)
     {

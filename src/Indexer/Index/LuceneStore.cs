@@ -80,7 +80,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         // The citation index (titles and 文号 of every document) is built on another core meanwhile.
         var citationService = Task.Run(() => (citations ?? ResolverCitationService.Create).Invoke(new CitationCatalog(documents, ClausesOf) { RecordOf = RecordOf }));
         understanding = new QueryUnderstanding(this.vocabulary, documents.Select(d => d.Meta));
-        builder = new QueryBuilder(new ChineseAnalyzer());
+        builder = new QueryBuilder(new ChineseAnalyzer(), FormTokens.Read(reader));
         industries = new(ComputeIndustries);
         facetSpace = new FacetSpace(Fields.FacetDimensions, reader.Leaves.Select(FacetOrdinalsOf).ToList());
         this.citations = citationService.GetAwaiter().GetResult();

@@ -14,8 +14,15 @@ namespace GreenPolicy.Index;
 public sealed class QueryBuilder
 {
     private readonly Analyzer analyzer;
+    private readonly IReadOnlySet<string> indexedForms;
 
-    public QueryBuilder(Analyzer analyzer) => this.analyzer = analyzer;
+    /// <param name="indexedForms">The forms the index holds form tokens for (<see cref="FormTokens.Read"/>): such a form is
+    /// searched through its one term (<see cref="FormQuery"/>), any other as a phrase.</param>
+    public QueryBuilder(Analyzer analyzer, IReadOnlySet<string>? indexedForms = null)
+    {
+        this.analyzer = analyzer;
+        this.indexedForms = indexedForms ?? new HashSet<string>();
+    }
 
     // Field weights: a heading (topic sentence) or a tag says what the clause is about; a passing
     // mention in the text counts less. The enclosing headings are not searched (nor indexed): on the dev
@@ -224,6 +231,7 @@ public sealed class QueryBuilder
     /// <summary>
     /// The analysed form of <paramref name="text"/> as one query: a term when it is one token, else a
     /// phrase of bigrams (and of Latin words / numbers) at their positions; unigrams covered by a bigram are dropped.
+    /// A phrase of a form the index holds form tokens for is that form's term, scored as the phrase (<see cref="FormQuery"/>).
     /// </summary>
     public Query? PhraseOf(string field, string text)
     {
@@ -255,6 +263,12 @@ public sealed class QueryBuilder
         if (kept.Count == 1)
         {
             return new TermQuery(new Term(field, kept[0].Term));
+        }
+        if ((field == Fields.Text || field == Fields.Heading) && kept.All(t => t.Type == CJKBigramFilter.DOUBLE_TYPE)
+            && kept.Zip(kept.Skip(1)).All(p => p.Second.Position == p.First.Position + 1)
+            && FormTokens.Spell(kept.Select(t => t.Term).ToList()) is { } form && indexedForms.Contains(form))
+        {
+            return new FormQuery(field, form, kept.Select(t => new Term(field, t.Term)).ToList());
         }
         var phrase = new PhraseQuery();
         var first = kept[0].Position;
