@@ -243,6 +243,16 @@ public static class Program
             log($"{kind,-10} GreenPolicy p50 {gp.Latency.P50,7:0.00} p95 {gp.Latency.P95,7:0.00} p99 {gp.Latency.P99,7:0.00} ms ({gp.QueriesWithHits}/{gp.Queries} found) | " +
                 $"FTS5 p50 {ft.Latency.P50,8:0.00} p95 {ft.Latency.P95,8:0.00} p99 {ft.Latency.P99,8:0.00} ms ({ft.QueriesWithHits}/{ft.Queries} found) | ratio {row.RatioP50:0.00}");
         }
+        foreach (var kind in new[] { QueryMix.OneChar, QueryMix.TwoChar })
+        {
+            var terms = queries.Where(q => q.Kind == kind).Select(q => q.Text).ToList();
+            if (terms.Count > 0)
+            {
+                var floor = new Floor.KindFloor(kind, terms.Count, Floor.Median(kind, Floor.Measure(index, o.BudgetSeconds, terms)));
+                result.Floors.Add(floor);
+                log($"floor {kind,-8} {Floor.Cells(floor.Median)}");
+            }
+        }
     }
 
     /// <summary>What the documents, industries, departments and targets pages ask the store, each timed on its first call.</summary>
@@ -343,6 +353,12 @@ public static class Program
                                   $"GCs gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
                 return 0;
             }
+            case "floor":
+                // What a one-term search cannot go below (Floor): child floor INDEX SECONDS term…
+                return Floor.Run(args[1], double.Parse(args[2], CultureInfo.InvariantCulture), args[3..], Console.Out);
+            case "invert":
+                // What writing the index cannot go below (Floor.Invert): child invert CLAUSES.jsonl DIR
+                return Floor.Invert(args[1], args[2], Console.Out);
             default:
                 Console.Error.WriteLine($"unknown child mode {args[0]}");
                 return 2;

@@ -31,6 +31,8 @@ internal sealed record SizeResult
     public FtsBuild? Fts5 { get; set; }
     public List<KindRow> Queries { get; init; } = [];
     public HttpBench.Result? Http { get; set; }
+    /// <summary>Where the time of the one-term queries (1-char, 2-char) goes (Floor), medians over each kind's terms.</summary>
+    public List<Floor.KindFloor> Floors { get; init; } = [];
     /// <summary>The browse pages' store calls, first call on a freshly opened index (what the first visitor waits for).</summary>
     public List<BrowseCall> Browse { get; init; } = [];
     /// <summary>/proc/loadavg (1 min) when the size started and ended: the machine is shared, so wall times carry this much contention.</summary>

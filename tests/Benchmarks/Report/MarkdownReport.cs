@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GreenPolicy.Benchmarks.Measure;
 
 namespace GreenPolicy.Benchmarks.Report;
 
@@ -131,6 +132,29 @@ internal static class MarkdownReport
                 {
                     sb.AppendLine($"| {s.Documents:N0} | {k.Kind} | {F(k.GreenPolicy.Cpu!.P50, "0.00")} | {F(k.GreenPolicy.Cpu.P99, "0.00")} | " +
                                   $"{F(k.Fts5.Cpu!.P50, "0.00")} | {F(k.Fts5.Cpu.P99, "0.00")} | {F(k.GreenPolicy.Cpu.P50 / k.Fts5.Cpu.P50, "0.00")} |");
+                }
+            }
+            sb.AppendLine();
+        }
+
+        if (r.Sizes.Any(s => s.Floors.Count > 0))
+        {
+            sb.AppendLine("### Where a one-term query's time goes");
+            sb.AppendLine();
+            sb.AppendLine("For the 1- and 2-character terms of the mix, the median (over the kind's terms) of each term's median time, " +
+                          "milliseconds, on one thread unless said: walking the term's postings in the text field and nothing else (what any " +
+                          "engine that finds every match pays); Lucene's top 20 for that one TermQuery (scored, one field); Lucene's top 20 " +
+                          "for the query GreenPolicy builds from the term (its forms in text and headings, its tags); GreenPolicy's search " +
+                          "without facets, and the full search (wall, with process CPU; a large index's segments are searched side by side). " +
+                          "`tests/Benchmarks … child floor INDEX SECONDS term…` prints the same for any terms, one row each.");
+            sb.AppendLine();
+            sb.AppendLine("| documents | kind " + Floor.Header);
+            sb.AppendLine("| ---: | --- " + string.Concat(Enumerable.Repeat("| ---: ", 7)) + "|");
+            foreach (var s in r.Sizes)
+            {
+                foreach (var f in s.Floors)
+                {
+                    sb.AppendLine($"| {s.Documents:N0} | {f.Kind} " + Floor.Cells(f.Median));
                 }
             }
             sb.AppendLine();

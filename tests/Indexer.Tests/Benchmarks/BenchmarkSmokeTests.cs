@@ -42,12 +42,19 @@ public sealed class BenchmarkSmokeTests
             Assert.True(size.GreenPolicy.Stages.Merge >= 0 && size.GreenPolicy.Stages.Merge < size.GreenPolicy.Stages.Write);
             Assert.Contains(size.Browse, b => b.Call == "Departments()" && b.Items > 0);
             Assert.Contains(size.Browse, b => b.Call == "Documents()" && b.Items == 12);
+            Assert.Equal([QueryMix.OneChar, QueryMix.TwoChar], size.Floors.Select(f => f.Kind));
+            foreach (var floor in size.Floors)
+            {
+                // The query GreenPolicy builds from a term finds at least what the term finds in the text.
+                Assert.True(floor.Median.QueryMatches >= floor.Median.TextMatches && floor.Median.Walk > 0 && floor.Median.Search > 0, floor.ToString());
+            }
             Assert.NotEmpty(report.Targets);
 
             var text = File.ReadAllText(md);
             Assert.Contains("## Queries in-process", text);
             Assert.Contains("## Targets", text);
             Assert.Contains("## Browse pages", text);
+            Assert.Contains("### Where a one-term query's time goes", text);
             using var json = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(md, ".json")));
             Assert.Equal(12, json.RootElement.GetProperty("sizes")[0].GetProperty("documents").GetInt32());
         }
