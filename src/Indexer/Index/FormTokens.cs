@@ -45,18 +45,35 @@ public static class FormTokens
         var text = new System.Text.StringBuilder(bigrams[0]);
         for (var i = 1; i < bigrams.Count; i++)
         {
-            var first = FirstLength(bigrams[i]);
-            if (!text.ToString().EndsWith(bigrams[i][..first], StringComparison.Ordinal))
+            if (!Continue(text, bigrams[i]))
             {
                 return null;
             }
-            text.Append(bigrams[i], first, bigrams[i].Length - first);
         }
         return text.ToString();
     }
 
-    /// <summary>The length of a bigram's first character (2 for a character outside the BMP).</summary>
-    internal static int FirstLength(ReadOnlySpan<char> bigram) => char.IsHighSurrogate(bigram[0]) && bigram.Length > 1 ? 2 : 1;
+    /// <summary>
+    /// Appends <paramref name="bigram"/>'s second character to <paramref name="run"/> when its first character is the run's
+    /// last (a character outside the BMP is two chars); false, and the run unchanged, otherwise.
+    /// </summary>
+    internal static bool Continue(System.Text.StringBuilder run, ReadOnlySpan<char> bigram)
+    {
+        var first = char.IsHighSurrogate(bigram[0]) && bigram.Length > 1 ? 2 : 1;
+        if (run.Length < first)
+        {
+            return false;
+        }
+        for (var i = 0; i < first; i++)
+        {
+            if (run[run.Length - first + i] != bigram[i])
+            {
+                return false;
+            }
+        }
+        run.Append(bigram[first..]);
+        return true;
+    }
 }
 
 /// <summary>Finds forms in a run of text, overlapping occurrences included (a character trie).</summary>
@@ -87,8 +104,6 @@ internal sealed class FormMatcher
             node.Form = form;
         }
     }
-
-    public bool IsEmpty => _root.Next is null;
 
     /// <summary>Adds every occurrence of every form in <paramref name="run"/> to <paramref name="found"/>.</summary>
     public void Find(ReadOnlySpan<char> run, List<string> found)
@@ -166,31 +181,15 @@ internal sealed class FormFilter : TokenFilter
             {
                 continue;
             }
-            var first = FormTokens.FirstLength(_term.Buffer.AsSpan(0, _term.Length));
-            if (position == lastBigram + 1 && _run.Length >= first && EndsWith(_run, _term.Buffer, first))
-            {
-                _run.Append(_term.Buffer, first, _term.Length - first);
-            }
-            else
+            var bigram = _term.Buffer.AsSpan(0, _term.Length);
+            if (position != lastBigram + 1 || !FormTokens.Continue(_run, bigram))
             {
                 Flush();
-                _run.Append(_term.Buffer, 0, _term.Length);
+                _run.Append(bigram);
             }
             lastBigram = position;
         }
         Flush();
-    }
-
-    private static bool EndsWith(System.Text.StringBuilder run, char[] buffer, int length)
-    {
-        for (var i = 0; i < length; i++)
-        {
-            if (run[run.Length - length + i] != buffer[i])
-            {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void Flush()

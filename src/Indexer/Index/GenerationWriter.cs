@@ -117,18 +117,7 @@ public static class GenerationWriter
         var vocab = new VocabularyIndex(vocabulary);
         forms ??= FormTokens.Forms(vocabulary);
         var matcher = forms.Count > 0 ? new FormMatcher(forms) : null;
-        var merges = new ConcurrentMergeScheduler();
-        merges.SetMaxMergesAndThreads(MaxSegments + 1, MaxSegments);
-        var config = new IndexWriterConfig(ChineseAnalyzer.Version, ExactTerms.IndexAnalyzer(matcher))
-        {
-            OpenMode = OpenMode.CREATE,
-            Similarity = Similarity,
-            RAMBufferSizeMB = 128,
-            MaxBufferedDocs = flushEveryDocs ?? IndexWriterConfig.DISABLE_AUTO_FLUSH,
-            MergePolicy = new BalancedMergePolicy(),
-            MergeScheduler = merges,
-        };
-        using var writer = new IndexWriter(directory, config);
+        using var writer = new IndexWriter(directory, WriterConfig(ExactTerms.IndexAnalyzer(matcher), flushEveryDocs));
         Func<int, DocumentMeta> meta = documents is LinkedDocuments linked ? linked.Meta : d => documents[d].Meta;
         var order = Enumerable.Range(0, documents.Count)
             .OrderBy(d => meta(d).Date ?? "9999")
@@ -159,6 +148,25 @@ public static class GenerationWriter
         writer.Commit();
         progress?.Invoke($"merged into {parts} segment(s)");
         return clauses;
+    }
+
+    /// <summary>
+    /// How the index is written: a new index, flushed by buffer size (or every <paramref name="flushEveryDocs"/> documents),
+    /// no merges until one balanced forced merge at the end, whose merges run side by side (BalancedMergePolicy).
+    /// </summary>
+    internal static IndexWriterConfig WriterConfig(Analyzer analyzer, int? flushEveryDocs = null)
+    {
+        var merges = new ConcurrentMergeScheduler();
+        merges.SetMaxMergesAndThreads(MaxSegments + 1, MaxSegments);
+        return new IndexWriterConfig(ChineseAnalyzer.Version, analyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = Similarity,
+            RAMBufferSizeMB = 128,
+            MaxBufferedDocs = flushEveryDocs ?? IndexWriterConfig.DISABLE_AUTO_FLUSH,
+            MergePolicy = new BalancedMergePolicy(),
+            MergeScheduler = merges,
+        };
     }
 
     /// <summary>Most segments an index is merged into (and so most cores one search uses).</summary>

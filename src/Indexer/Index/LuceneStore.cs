@@ -253,6 +253,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     public CiteResult Cite(string input) => citations.Cite(input ?? "");
 
+    /// <summary>The searcher and the scored query a search of <paramref name="q"/> runs (the benchmark's floor measures them alone).</summary>
+    internal IndexSearcher Searcher => searcher;
+
+    internal Query? QueryFor(string q) => builder.Build(understanding.Understand(q));
+
     /// <summary>What query understanding makes of <paramref name="q"/> (for tests and the CLI).</summary>
     public QueryPlan Understand(string? q) => understanding.Understand(q);
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using GreenPolicy.Index;
 using GreenPolicy.Search;
 using Fields = GreenPolicy.Index.Fields;
-using QueryBuilder = GreenPolicy.Index.QueryBuilder;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -50,11 +49,9 @@ internal static class Floor
     {
         var generation = IndexLayout.ReadCurrent(indexRoot) ?? throw new ArgumentException($"no index in {indexRoot}");
         using var store = LuceneStore.Open(Path.Combine(indexRoot, generation), () => new DateOnly(2026, 1, 1), Pipeline.CitationWiring.Default);
-        using var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(indexRoot, generation, IndexLayout.LuceneFolder));
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = GenerationWriter.Similarity };
-        var builder = new QueryBuilder(new ChineseAnalyzer(), FormTokens.Read(reader));
-        var expanded = terms.ToDictionary(t => t, t => builder.Build(store.Understand(t)) ?? throw new ArgumentException($"{t}: nothing to search"));
+        var searcher = store.Searcher;
+        var reader = searcher.IndexReader;
+        var expanded = terms.ToDictionary(t => t, t => store.QueryFor(t) ?? throw new ArgumentException($"{t}: nothing to search"));
 
         var samples = terms.ToDictionary(t => t, _ => Enumerable.Range(0, 5).Select(_ => new Samples()).ToArray());
         var matches = new Dictionary<string, long>();
@@ -136,19 +133,7 @@ internal static class Floor
         watch.Restart();
         using (var directory = Lucene.Net.Store.FSDirectory.Open(directoryPath))
         {
-            // As GenerationWriter.Write configures its writer: buffer, no merges until one balanced merge at the end.
-            var merges = new ConcurrentMergeScheduler();
-            merges.SetMaxMergesAndThreads(GenerationWriter.MaxSegments + 1, GenerationWriter.MaxSegments);
-            var config = new IndexWriterConfig(ChineseAnalyzer.Version, new ChineseAnalyzer())
-            {
-                OpenMode = OpenMode.CREATE,
-                Similarity = GenerationWriter.Similarity,
-                RAMBufferSizeMB = 128,
-                MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
-                MergePolicy = new BalancedMergePolicy(),
-                MergeScheduler = merges,
-            };
-            using var writer = new IndexWriter(directory, config);
+            using var writer = new IndexWriter(directory, GenerationWriter.WriterConfig(new ChineseAnalyzer()));
             Parallel.For(0, texts.Length, cores, i => writer.AddDocument([new Lucene.Net.Documents.TextField(Fields.Text, texts[i], Lucene.Net.Documents.Field.Store.NO)]));
             writer.Commit();
             var written = watch.Elapsed.TotalSeconds;
@@ -164,7 +149,7 @@ internal static class Floor
     }
 
     /// <summary>Walks the documents holding <paramref name="term"/> in every segment, reading nothing but their numbers.</summary>
-    private static long Walk(DirectoryReader reader, Term term)
+    private static long Walk(IndexReader reader, Term term)
     {
         long count = 0;
         var bytes = new BytesRef(term.Text);

@@ -3,7 +3,6 @@ using GreenPolicy.Index;
 using GreenPolicy.Indexer.Tests.Corpus;
 using GreenPolicy.Pipeline;
 using GreenPolicy.Search;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -119,17 +118,6 @@ public sealed class FormTokenTests
         Assert.Equal(["哈哈哈", "哈哈哈"], Tokens(matcher, "哈哈哈哈"));
     }
 
-    private static List<string> Tokens(FormMatcher matcher, string text)
-    {
-        var tokens = new List<string>();
-        using var stream = new FormsAnalyzer(matcher).GetTokenStream("f", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            tokens.Add(term.ToString());
-        }
-        stream.End();
-        return tokens;
-    }
+    private static List<string> Tokens(FormMatcher matcher, string text) =>
+        Index.AnalyzerAssert.Analyze(new FormsAnalyzer(matcher), text).Select(t => t.Term).ToList();
 }
