@@ -13,19 +13,24 @@ public static class TaxonomyApi
         api.MapGet("industries", (IPolicyStore store) => TypedResults.Ok(store.Industries())).WithName("ListIndustries");
         api.MapGet("departments", (IPolicyStore store) => TypedResults.Ok(store.Departments())).WithName("ListDepartments");
         api.MapGet("targets", Targets).WithName("ListTargets")
-            .WithDescription("Quantitative targets, filtered by target year, industry (code or name) and document id.");
+            .WithDescription("Quantitative targets, filtered by target year, industry (code or name) and document (id, title or 文号); " +
+                             "400 for a malformed year or a document that is not in the corpus.");
         return api;
     }
 
     public static Results<Ok<IReadOnlyList<TargetRow>>, ProblemHttpResult> Targets(string? year, string? industry, string? doc, IPolicyStore store)
     {
-        var parsed = ParseTargetFilter(year, industry, doc);
+        var parsed = ParseTargetFilter(store, year, industry, doc);
         return parsed.Filter is { } filter
             ? TypedResults.Ok(store.Targets(filter))
             : Problems.BadRequest(parsed.ErrorZh!, parsed.ErrorEn!);
     }
 
-    public static (TargetFilter? Filter, string? ErrorZh, string? ErrorEn) ParseTargetFilter(string? year, string? industry, string? doc)
+    /// <summary>
+    /// The filter of a targets request. The document may be named by its id, its title or 文号 (黔府办发〔2018〕14号), and
+    /// is resolved to its id here: a document that is not in the corpus is an error, not an empty table.
+    /// </summary>
+    public static (TargetFilter? Filter, string? ErrorZh, string? ErrorEn) ParseTargetFilter(IPolicyStore store, string? year, string? industry, string? doc)
     {
         int? y = null;
         var ys = SearchParams.Clean(year);
@@ -43,6 +48,22 @@ public static class TaxonomyApi
         {
             return (null, "参数过长", "Parameter too long");
         }
-        return (new TargetFilter(y, ind.Length == 0 ? null : ind, d.Length == 0 ? null : d), null, null);
+        string? docId = null;
+        if (d.Length > 0 && (docId = DocumentId(store, d)) is null)
+        {
+            return (null, $"找不到文件：{d}（可填文件编号、标题或文号）", $"No such document: {d} (give its id, title or 文号)");
+        }
+        return (new TargetFilter(y, ind.Length == 0 ? null : ind, docId), null, null);
+    }
+
+    /// <summary>The id of the document <paramref name="name"/> names (its id, title, short title or 文号), or null.</summary>
+    private static string? DocumentId(IPolicyStore store, string name)
+    {
+        var named = store.Documents().FirstOrDefault(s => s.Meta.Id == name || s.Meta.Title == name || s.Meta.ShortTitles.Contains(name));
+        if (named is not null)
+        {
+            return named.Meta.Id;
+        }
+        return store.Cite(name) is { Resolved: true, Target: { Kind: Domain.Citations.CitationKinds.Document } cited } ? cited.Id : null;
     }
 }

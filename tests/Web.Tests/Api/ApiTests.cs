@@ -196,6 +196,8 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
     [InlineData("/api/cite?q=")]
     [InlineData("/api/cite")]
     [InlineData("/api/targets?year=abc")]
+    [InlineData("/api/targets?doc=no-such-document")]
+    [InlineData("/api/targets?doc=%E9%BB%94%E5%BA%9C%E5%8A%9E%E5%8F%91%E3%80%942099%E3%80%951%E5%8F%B7")]
     public async Task Malformed_parameters_are_400_problems(string url) =>
         await AssertProblem(url, HttpStatusCode.BadRequest);
 
@@ -252,7 +254,14 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
         var in2020 = await GetJson("/api/targets?year=2020");
         Assert.All(in2020.EnumerateArray(), t => Assert.Equal(2020, t.GetProperty("target").GetProperty("targetYear").GetInt32()));
         var ofDoc = await GetJson("/api/targets?doc=guizhou-2018-14");
+        Assert.True(ofDoc.GetArrayLength() > 0);
         Assert.All(ofDoc.EnumerateArray(), t => Assert.Equal("guizhou-2018-14", t.GetProperty("docId").GetString()));
+        // The same document named by its 文号 (as typed, with [] for 〔〕) or its title.
+        foreach (var name in new[] { "黔府办发[2018]14号", "贵州省绿色制造三年行动计划（2018—2020年）" })
+        {
+            var named = await GetJson("/api/targets?doc=" + Uri.EscapeDataString(name));
+            Assert.Equal(ofDoc.GetArrayLength(), named.GetArrayLength());
+        }
     }
 
     [Fact]

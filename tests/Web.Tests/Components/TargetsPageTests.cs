@@ -29,6 +29,31 @@ public sealed class TargetsPageTests : BunitContext
         Assert.Empty(cut.FindAll("#t-doc option"));
         Assert.Equal("p42", cut.Find("input#t-doc").GetAttribute("value"));
         Assert.True(cut.Markup.Length < 200_000, $"page of {cut.Markup.Length} characters");
+        Assert.All(cut.FindAll("table.targets tbody td a"), a => Assert.StartsWith("/clauses/p42/", a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [InlineData("第42号规划", true)]
+    [InlineData("p42", true)]
+    [InlineData("第42号", false)]
+    public void A_document_is_named_by_id_or_title_and_an_unknown_one_is_said_to_be_unknown(string name, bool known)
+    {
+        Services.AddSingleton<IPolicyStore>(new ManyTargets(documents: 10_000, targetsPerDocument: 1));
+        var request = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        request.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?doc=" + Uri.EscapeDataString(name));
+        var cut = Render<GreenPolicy.Web.Components.Pages.Targets>(p => p.AddCascadingValue(request as Microsoft.AspNetCore.Http.HttpContext));
+        Assert.Equal(name, cut.Find("input#t-doc").GetAttribute("value"));
+        if (known)
+        {
+            Assert.Contains("共 <strong>1</strong> 项量化目标", cut.Markup);
+            Assert.Equal("/clauses/p42/item_0", cut.Find("table.targets tbody td a").GetAttribute("href"));
+        }
+        else
+        {
+            Assert.Contains($"找不到文件：{name}", cut.Find("[role=alert]").TextContent);
+            Assert.Equal(400, request.Response.StatusCode);
+            Assert.Empty(cut.FindAll("table.targets"));
+        }
     }
 
     /// <summary>A store of <c>documents</c> provincial plans with <c>targetsPerDocument</c> targets each (2021–2025).</summary>
@@ -48,7 +73,7 @@ public sealed class TargetsPageTests : BunitContext
             [.. Enumerable.Range(0, documents).SelectMany(d => Enumerable.Range(0, targetsPerDocument).Select(k => new TargetRow(
                 $"p{d}/item_{k}", $"p{d}", $"《第{d}号规划》（{k}）",
                 new QuantTarget { Metric = "单位工业增加值能耗", Value = k, Unit = "%", Direction = "decrease", TargetYear = 2021 + k % 5, Rule = "test" })))
-                .Where(r => filter.Year is null || r.Target.TargetYear == filter.Year)];
+                .Where(r => (filter.Year is null || r.Target.TargetYear == filter.Year) && (filter.Doc is null || r.DocId == filter.Doc))];
 
         public IReadOnlyList<int> TargetYears() => [2021, 2022, 2023, 2024, 2025];
 
@@ -62,6 +87,6 @@ public sealed class TargetsPageTests : BunitContext
 
         public SearchResult Search(SearchRequest request) => throw new NotSupportedException();
 
-        public CiteResult Cite(string input) => throw new NotSupportedException();
+        public CiteResult Cite(string input) => new() { Resolved = false, Reason = "test store: no citations" };
     }
 }

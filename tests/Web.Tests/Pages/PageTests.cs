@@ -191,6 +191,11 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
         Assert.Contains("<option value=\"2020\" selected", html2020);
         var (status, _, _) = await Get("/targets?year=abc");
         Assert.Equal(HttpStatusCode.BadRequest, status);
+        var byNumber = await Page("/targets?doc=" + Uri.EscapeDataString("黔府办发〔2018〕14号"));
+        Assert.Contains("<option value=\"guizhou-2018-14\" selected", byNumber);
+        var (unknown, body, _) = await Get("/targets?doc=" + Uri.EscapeDataString("黔府办发〔2099〕1号"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown);
+        Assert.Contains("找不到文件：黔府办发〔2099〕1号", body);
     }
 
     [Fact]
