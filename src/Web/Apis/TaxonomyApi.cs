@@ -56,13 +56,15 @@ public static class TaxonomyApi
         return (new TargetFilter(y, ind.Length == 0 ? null : ind, docId), null, null);
     }
 
-    /// <summary>The id of the document <paramref name="name"/> names (its id, title, short title or 文号), or null.</summary>
+    /// <summary>
+    /// The id of the document <paramref name="name"/> names, or null: its id, else whatever the citation resolver takes
+    /// for a whole document (title or short title, 文号, in any bracket and width).
+    /// </summary>
     private static string? DocumentId(IPolicyStore store, string name)
     {
-        var named = store.Documents().FirstOrDefault(s => s.Meta.Id == name || s.Meta.Title == name || s.Meta.ShortTitles.Contains(name));
-        if (named is not null)
+        if (store.Documents().Any(s => s.Meta.Id == name))
         {
-            return named.Meta.Id;
+            return name;
         }
         return store.Cite(name) is { Resolved: true, Target: { Kind: Domain.Citations.CitationKinds.Document } cited } ? cited.Id : null;
     }

@@ -256,8 +256,8 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
         var ofDoc = await GetJson("/api/targets?doc=guizhou-2018-14");
         Assert.True(ofDoc.GetArrayLength() > 0);
         Assert.All(ofDoc.EnumerateArray(), t => Assert.Equal("guizhou-2018-14", t.GetProperty("docId").GetString()));
-        // The same document named by its 文号 (as typed, with [] for 〔〕) or its title.
-        foreach (var name in new[] { "黔府办发[2018]14号", "贵州省绿色制造三年行动计划（2018—2020年）" })
+        // The same document named by its 文号 (as typed, with [] for 〔〕), its title or a short title.
+        foreach (var name in new[] { "黔府办发[2018]14号", "贵州省绿色制造三年行动计划（2018—2020年）", "贵州绿色制造三年行动计划" })
         {
             var named = await GetJson("/api/targets?doc=" + Uri.EscapeDataString(name));
             Assert.Equal(ofDoc.GetArrayLength(), named.GetArrayLength());
