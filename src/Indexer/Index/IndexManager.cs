@@ -174,6 +174,7 @@ public sealed class IndexManager : IPolicyStore, IDisposable
     public Domain.Clause? Clause(string id) => With(s => s.Clause(id));
     public SearchResult Search(SearchRequest request) => With(s => s.Search(request));
     public CiteResult Cite(string input) => With(s => s.Cite(input));
+    public string? DocumentId(string name) => With(s => s.DocumentId(name));
     public IReadOnlyList<IndustrySummary> Industries() => With(s => s.Industries());
     public IReadOnlyList<DepartmentSummary> Departments() => With(s => s.Departments());
     public IReadOnlyList<TargetRow> Targets(TargetFilter filter) => With(s => s.Targets(filter));

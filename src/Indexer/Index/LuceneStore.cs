@@ -253,6 +253,16 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     public CiteResult Cite(string input) => citations.Cite(input ?? "");
 
+    public string? DocumentId(string name)
+    {
+        var v = name.Trim();
+        if (documentsById.ContainsKey(v))
+        {
+            return v;
+        }
+        return v.Length > 0 && Cite(v) is { Resolved: true, Target: { Kind: Domain.Citations.CitationKinds.Document } cited } ? cited.Id : null;
+    }
+
     /// <summary>The searcher and the scored query a search of <paramref name="q"/> runs (the benchmark's floor measures them alone).</summary>
     internal IndexSearcher Searcher => searcher;
 
@@ -507,15 +517,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         }
     }
 
-    private string ResolveDoc(string value)
-    {
-        var v = value.Trim();
-        if (documentsById.ContainsKey(v))
-        {
-            return v;
-        }
-        return documents.FirstOrDefault(d => d.Meta.Title == v || d.Meta.ShortTitles.Contains(v))?.Meta.Id ?? v;
-    }
+    private string ResolveDoc(string value) => DocumentId(value) ?? value.Trim();
 
     private static string ResolveLevel(string value) => value.Trim() switch
     {

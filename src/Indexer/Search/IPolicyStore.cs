@@ -22,6 +22,12 @@ public interface IPolicyStore
 
     CiteResult Cite(string input);
 
+    /// <summary>
+    /// The id of the document <paramref name="name"/> names — its id, or what the citation resolver takes for a whole
+    /// document: a title or short title, a 文号 (黔府办发〔2018〕14号) in any bracket style — or null when none.
+    /// </summary>
+    string? DocumentId(string name);
+
     IReadOnlyList<IndustrySummary> Industries();
 
     IReadOnlyList<DepartmentSummary> Departments();

@@ -49,23 +49,10 @@ public static class TaxonomyApi
             return (null, "参数过长", "Parameter too long");
         }
         string? docId = null;
-        if (d.Length > 0 && (docId = DocumentId(store, d)) is null)
+        if (d.Length > 0 && (docId = store.DocumentId(d)) is null)
         {
             return (null, $"找不到文件：{d}（可填文件编号、标题或文号）", $"No such document: {d} (give its id, title or 文号)");
         }
         return (new TargetFilter(y, ind.Length == 0 ? null : ind, docId), null, null);
-    }
-
-    /// <summary>
-    /// The id of the document <paramref name="name"/> names, or null: its id, else whatever the citation resolver takes
-    /// for a whole document (title or short title, 文号, in any bracket and width).
-    /// </summary>
-    private static string? DocumentId(IPolicyStore store, string name)
-    {
-        if (store.Documents().Any(s => s.Meta.Id == name))
-        {
-            return name;
-        }
-        return store.Cite(name) is { Resolved: true, Target: { Kind: Domain.Citations.CitationKinds.Document } cited } ? cited.Id : null;
     }
 }

@@ -15,6 +15,7 @@ public sealed class RequestStore(IPolicyStore inner) : IPolicyStore
     public Clause? Clause(string id) => inner.Clause(id);
     public SearchResult Search(SearchRequest request) => inner.Search(request);
     public CiteResult Cite(string input) => inner.Cite(input);
+    public string? DocumentId(string name) => inner.DocumentId(name);
     public IReadOnlyList<IndustrySummary> Industries() => inner.Industries();
     public IReadOnlyList<DepartmentSummary> Departments() => inner.Departments();
     public IReadOnlyList<TargetRow> Targets(TargetFilter filter) => inner.Targets(filter);

@@ -142,6 +142,11 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
         Assert.True(narrowed.GetProperty("total").GetInt32() < all.GetProperty("total").GetInt32());
         Assert.All(narrowed.GetProperty("hits").EnumerateArray(),
             h => Assert.Contains(h.GetProperty("docId").GetString(), new[] { "guizhou-2018-14", "sichuan-13fyp" }));
+        // A document filter may name the document by its 文号 or title, as the targets filter does.
+        var byId = await GetJson("/api/search?q=" + Uri.EscapeDataString("绿色") + "&doc=guizhou-2018-14");
+        var byNumber = await GetJson("/api/search?q=" + Uri.EscapeDataString("绿色") + "&doc=" + Uri.EscapeDataString("黔府办发〔2018〕14号"));
+        Assert.True(byId.GetProperty("total").GetInt32() > 0);
+        Assert.Equal(byId.GetProperty("total").GetInt32(), byNumber.GetProperty("total").GetInt32());
     }
 
     [Fact]

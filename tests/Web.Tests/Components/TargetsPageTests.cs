@@ -88,6 +88,8 @@ public sealed class TargetsPageTests : BunitContext
 
         public SearchResult Search(SearchRequest request) => throw new NotSupportedException();
 
-        public CiteResult Cite(string input) => new() { Resolved = false, Reason = "test store: no citations" };
+        public CiteResult Cite(string input) => throw new NotSupportedException();
+
+        public string? DocumentId(string name) => int.TryParse(name.AsSpan(1), out var d) && name[0] == 'p' && d < documents ? name : null;
     }
 }
