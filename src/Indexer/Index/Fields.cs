@@ -53,6 +53,11 @@ public static class Fields
     public const string TargetYear = "targetYear";
     /// <summary>The clause's targets with what a targets table shows (a binary doc value, <see cref="ClauseTargets"/>).</summary>
     public const string TargetsJson = "targets";
+    /// <summary>
+    /// The target year of each of the clause's targets, in order, two bytes each (0 when it has none): a binary doc value,
+    /// so that a targets table counts every target it selects without decoding <see cref="TargetsJson"/> for each.
+    /// </summary>
+    public const string TargetYears = "targetYears";
 
     // Numeric.
     /// <summary>Last year of the document's period (0 when none): 已到期 when before today's year.</summary>

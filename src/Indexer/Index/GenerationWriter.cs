@@ -215,6 +215,17 @@ public static class GenerationWriter
     /// <summary>Lucene's limit on one binary doc value's length.</summary>
     internal const int MaxDocValueBytes = 32_766;
 
+    /// <summary><see cref="Fields.TargetYears"/>: each target's year as two little-endian bytes, 0 for none.</summary>
+    internal static byte[] TargetYearBytes(IReadOnlyList<QuantTarget> targets)
+    {
+        var bytes = new byte[2 * targets.Count];
+        for (var k = 0; k < targets.Count; k++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2 * k), (ushort)(targets[k].TargetYear is { } y and > 0 and <= ushort.MaxValue ? y : 0));
+        }
+        return bytes;
+    }
+
     internal static Document ClauseToLucene(Clause clause, DocumentMeta meta, int rank, VocabularyIndex vocab, bool formTokens)
     {
         var exact = new ExactTerms();
@@ -347,6 +358,7 @@ public static class GenerationWriter
             {
                 doc.Add(new BinaryDocValuesField(Fields.TargetsJson, new BytesRef(targets)));
             }
+            doc.Add(new BinaryDocValuesField(Fields.TargetYears, new BytesRef(TargetYearBytes(clause.Targets))));
         }
         foreach (var name in tagNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal))
         {

@@ -177,7 +177,7 @@ public sealed class IndexManager : IPolicyStore, IDisposable
     public string? DocumentId(string name) => With(s => s.DocumentId(name));
     public IReadOnlyList<IndustrySummary> Industries() => With(s => s.Industries());
     public IReadOnlyList<DepartmentSummary> Departments() => With(s => s.Departments());
-    public IReadOnlyList<TargetRow> Targets(TargetFilter filter) => With(s => s.Targets(filter));
+    public TargetTable Targets(TargetFilter filter, int offset = 0, int limit = int.MaxValue) => With(s => s.Targets(filter, offset, limit));
 
     public IReadOnlyList<int> TargetYears() => With(s => s.TargetYears());
 

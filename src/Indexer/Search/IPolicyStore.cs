@@ -32,7 +32,12 @@ public interface IPolicyStore
 
     IReadOnlyList<DepartmentSummary> Departments();
 
-    IReadOnlyList<TargetRow> Targets(TargetFilter filter);
+    /// <summary>
+    /// The quantitative targets <paramref name="filter"/> selects, in reading order (documents by rank, then clause
+    /// order): how many in all and per document and target year, and the rows from <paramref name="offset"/>, at most
+    /// <paramref name="limit"/> of them, so that a corpus of every province's plans is never listed whole.
+    /// </summary>
+    TargetTable Targets(TargetFilter filter, int offset = 0, int limit = int.MaxValue);
 
     /// <summary>Every year some quantitative target is set for, ascending (the targets table's year choices).</summary>
     IReadOnlyList<int> TargetYears();
@@ -140,6 +145,18 @@ public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, I
 public sealed record TargetFilter(int? Year = null, string? Industry = null, string? Doc = null);
 
 public sealed record TargetRow(string ClauseId, string DocId, string Citation, QuantTarget Target);
+
+/// <summary>A page of a targets table, with the counts of the whole selection.</summary>
+public sealed record TargetTable
+{
+    public int Total { get; init; }
+    public IReadOnlyList<TargetRow> Rows { get; init; } = [];
+    /// <summary>Every document with selected targets, in reading order, with its count and its counts per target year.</summary>
+    public IReadOnlyList<DocumentTargets> Documents { get; init; } = [];
+}
+
+/// <param name="ByYear">Targets per target year; targets without one are counted in <paramref name="Count"/> only.</param>
+public sealed record DocumentTargets(string DocId, int Count, IReadOnlyDictionary<int, int> ByYear);
 
 public static class PolicyStoreLinks
 {

@@ -3,6 +3,9 @@ using GreenPolicy.Search;
 
 namespace GreenPolicy.Web.Apis;
 
+/// <summary>GET /api/targets: one page of the table, and how many targets the filter selects in all.</summary>
+public sealed record TargetsPage(int Total, int Page, int Size, IReadOnlyList<TargetRow> Rows);
+
 /// <summary>One row of GET /api/documents.</summary>
 public sealed record DocumentItem(
     string Id, string Title, IReadOnlyList<string> ShortTitles, string? DocNumber, IReadOnlyList<string> Issuers,

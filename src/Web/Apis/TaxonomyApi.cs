@@ -13,17 +13,32 @@ public static class TaxonomyApi
         api.MapGet("industries", (IPolicyStore store) => TypedResults.Ok(store.Industries())).WithName("ListIndustries");
         api.MapGet("departments", (IPolicyStore store) => TypedResults.Ok(store.Departments())).WithName("ListDepartments");
         api.MapGet("targets", Targets).WithName("ListTargets")
-            .WithDescription("Quantitative targets, filtered by target year, industry (code or name) and document (id, title or 文号); " +
-                             "400 for a malformed year or a document that is not in the corpus.");
+            .WithDescription("Quantitative targets in reading order, filtered by target year, industry (code or name) and document " +
+                             $"(id, title or 文号), a page at a time (page, size ≤ {MaxTargetPageSize}, default {DefaultTargetPageSize}) with the total; " +
+                             "400 for a malformed parameter or a document that is not in the corpus.");
         return api;
     }
 
-    public static Results<Ok<IReadOnlyList<TargetRow>>, ProblemHttpResult> Targets(string? year, string? industry, string? doc, IPolicyStore store)
+    public const int DefaultTargetPageSize = 100;
+    public const int MaxTargetPageSize = 1000;
+
+    public static Results<Ok<TargetsPage>, ProblemHttpResult> Targets(string? year, string? industry, string? doc, string? page, string? size, IPolicyStore store)
     {
         var parsed = ParseTargetFilter(store, year, industry, doc);
-        return parsed.Filter is { } filter
-            ? TypedResults.Ok(store.Targets(filter))
-            : Problems.BadRequest(parsed.ErrorZh!, parsed.ErrorEn!);
+        if (parsed.Filter is not { } filter)
+        {
+            return Problems.BadRequest(parsed.ErrorZh!, parsed.ErrorEn!);
+        }
+        if (!SearchParams.TryNumber(page, 1, 1_000_000, 1, out var p))
+        {
+            return Problems.BadRequest("页码应为正整数", "page must be a positive integer");
+        }
+        if (!SearchParams.TryNumber(size, 1, MaxTargetPageSize, DefaultTargetPageSize, out var n))
+        {
+            return Problems.BadRequest("每页条数应为正整数", "size must be a positive integer");
+        }
+        var table = store.Targets(filter, (p - 1) * n, n);
+        return TypedResults.Ok(new TargetsPage(table.Total, p, n, table.Rows));
     }
 
     /// <summary>

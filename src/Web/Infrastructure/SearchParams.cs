@@ -140,7 +140,7 @@ public static class SearchParams
         raw.Select(v => Clean(v)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     // "page=999999999999" is clamped (a huge page is not an error, just past the end); "page=abc" is refused.
-    private static bool TryNumber(StringValues raw, int min, int max, int fallback, out int value)
+    public static bool TryNumber(StringValues raw, int min, int max, int fallback, out int value)
     {
         var s = Clean(raw.ToString());
         value = fallback;

@@ -18,7 +18,7 @@ public sealed class RequestStore(IPolicyStore inner) : IPolicyStore
     public string? DocumentId(string name) => inner.DocumentId(name);
     public IReadOnlyList<IndustrySummary> Industries() => inner.Industries();
     public IReadOnlyList<DepartmentSummary> Departments() => inner.Departments();
-    public IReadOnlyList<TargetRow> Targets(TargetFilter filter) => inner.Targets(filter);
+    public TargetTable Targets(TargetFilter filter, int offset = 0, int limit = int.MaxValue) => inner.Targets(filter, offset, limit);
 
     public IReadOnlyList<int> TargetYears() => inner.TargetYears();
 }

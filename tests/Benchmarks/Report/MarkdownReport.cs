@@ -192,7 +192,7 @@ internal static class MarkdownReport
                 sb.AppendLine($"| {s.Documents:N0} | " + string.Join(" | ", cells) + " |");
             }
             sb.AppendLine();
-            sb.AppendLine("Cells: wall ms (CPU ms), items returned. Targets(year) asks for the middle target year, Targets(industry) for C31 (黑色金属冶炼和压延加工业).");
+            sb.AppendLine("Cells: wall ms (CPU ms), items returned. Targets(…) ask for what the targets page shows, its first 500 rows with the counts of the whole selection (items: targets selected): all of them, the middle target year, and C31 (黑色金属冶炼和压延加工业).");
             sb.AppendLine();
         }
 

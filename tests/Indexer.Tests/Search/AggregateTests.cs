@@ -45,12 +45,17 @@ public sealed class AggregateTests : IDisposable
     public void TargetsAreListedWithTheirClauseAndFilteredByYearAndIndustry()
     {
         var all = store.Targets(new TargetFilter());
-        var row = Assert.Single(all);
+        var row = Assert.Single(all.Rows);
         Assert.Equal("nat/p5", row.ClauseId);
         Assert.Equal(2020, row.Target.TargetYear);
-        Assert.Empty(store.Targets(new TargetFilter(Year: 2030)));
-        Assert.Single(store.Targets(new TargetFilter(Industry: "钢铁")));
-        Assert.Empty(store.Targets(new TargetFilter(Industry: "C32")));
+        Assert.Equal(1, all.Total);
+        var nat = Assert.Single(all.Documents);
+        Assert.Equal(("nat", 1), (nat.DocId, nat.Count));
+        Assert.Equal(new Dictionary<int, int> { [2020] = 1 }, nat.ByYear);
+        Assert.Empty(store.Targets(new TargetFilter(Year: 2030)).Rows);
+        Assert.Equal(0, store.Targets(new TargetFilter(Year: 2030)).Total);
+        Assert.Single(store.Targets(new TargetFilter(Industry: "钢铁")).Rows);
+        Assert.Empty(store.Targets(new TargetFilter(Industry: "C32")).Rows);
         Assert.Equal([2020], store.TargetYears());
     }
 
@@ -93,13 +98,48 @@ public sealed class CorpusAggregateTests
     {
         var store = CorpusStore.Instance;
         var all = store.Targets(new TargetFilter());
-        Assert.Equal(Clauses.Sum(c => c.Targets.Count), all.Count);
+        Assert.Equal(Clauses.Sum(c => c.Targets.Count), all.Total);
+        Assert.Equal(all.Total, all.Rows.Count);
         var years = store.TargetYears();
         Assert.Equal(Clauses.SelectMany(c => c.Targets).Select(t => t.TargetYear).OfType<int>().Distinct().Order(), years);
         foreach (var year in years)
         {
-            Assert.Equal(all.Where(r => r.Target.TargetYear == year), store.Targets(new TargetFilter(Year: year)));
+            var ofYear = store.Targets(new TargetFilter(Year: year));
+            Assert.Equal(all.Rows.Where(r => r.Target.TargetYear == year), ofYear.Rows);
+            Assert.Equal(ofYear.Rows.Count, ofYear.Total);
         }
+    }
+
+    [Fact]
+    public void Targets_come_a_page_at_a_time_with_the_counts_of_the_whole_selection()
+    {
+        var store = CorpusStore.Instance;
+        var all = store.Targets(new TargetFilter());
+        Assert.True(all.Total > 30, $"only {all.Total} targets in the corpus");
+        // Pages of 7 rows put together are the whole table; each says the same total.
+        var paged = new List<TargetRow>();
+        for (var offset = 0; offset < all.Total + 7; offset += 7)
+        {
+            var page = store.Targets(new TargetFilter(), offset, 7);
+            Assert.Equal(all.Total, page.Total);
+            Assert.True(page.Rows.Count <= 7);
+            paged.AddRange(page.Rows);
+        }
+        Assert.Equal(all.Rows, paged);
+        // The per-document counts are those of the corpus, documents in reading order.
+        var expected = Clauses.Where(c => c.Targets.Count > 0).GroupBy(c => c.DocId)
+            .Select(g => (g.Key, g.Sum(c => c.Targets.Count),
+                string.Join(",", g.SelectMany(c => c.Targets).Select(t => t.TargetYear).OfType<int>().GroupBy(y => y).OrderBy(y => y.Key).Select(y => $"{y.Key}:{y.Count()}"))))
+            .OrderBy(e => e.Key, StringComparer.Ordinal);
+        var actual = all.Documents
+            .Select(d => (d.DocId, d.Count, string.Join(",", d.ByYear.OrderBy(y => y.Key).Select(y => $"{y.Key}:{y.Value}"))))
+            .OrderBy(e => e.DocId, StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+        Assert.Equal(all.Rows.Select(r => r.DocId).Distinct(), all.Documents.Select(d => d.DocId));
+        // A page past the end is empty and still counts.
+        var past = store.Targets(new TargetFilter(), all.Total + 100, 10);
+        Assert.Empty(past.Rows);
+        Assert.Equal(all.Total, past.Total);
     }
 
     [Fact]

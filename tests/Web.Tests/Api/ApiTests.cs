@@ -255,18 +255,38 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
         var departments = await GetJson("/api/departments");
         Assert.True(departments.GetArrayLength() > 3);
         var targets = await GetJson("/api/targets");
-        Assert.True(targets.GetArrayLength() > 0);
+        var total = targets.GetProperty("total").GetInt32();
+        Assert.True(total > 0);
+        Assert.Equal(Math.Min(total, 100), targets.GetProperty("rows").GetArrayLength());
         var in2020 = await GetJson("/api/targets?year=2020");
-        Assert.All(in2020.EnumerateArray(), t => Assert.Equal(2020, t.GetProperty("target").GetProperty("targetYear").GetInt32()));
+        Assert.All(in2020.GetProperty("rows").EnumerateArray(), t => Assert.Equal(2020, t.GetProperty("target").GetProperty("targetYear").GetInt32()));
         var ofDoc = await GetJson("/api/targets?doc=guizhou-2018-14");
-        Assert.True(ofDoc.GetArrayLength() > 0);
-        Assert.All(ofDoc.EnumerateArray(), t => Assert.Equal("guizhou-2018-14", t.GetProperty("docId").GetString()));
+        Assert.True(ofDoc.GetProperty("total").GetInt32() > 0);
+        Assert.All(ofDoc.GetProperty("rows").EnumerateArray(), t => Assert.Equal("guizhou-2018-14", t.GetProperty("docId").GetString()));
         // The same document named by its 文号 (as typed, with [] for 〔〕), its title or a short title.
         foreach (var name in new[] { "黔府办发[2018]14号", "贵州省绿色制造三年行动计划（2018—2020年）", "贵州绿色制造三年行动计划" })
         {
             var named = await GetJson("/api/targets?doc=" + Uri.EscapeDataString(name));
-            Assert.Equal(ofDoc.GetArrayLength(), named.GetArrayLength());
+            Assert.Equal(ofDoc.GetProperty("total").GetInt32(), named.GetProperty("total").GetInt32());
         }
+    }
+
+    [Fact]
+    public async Task Targets_come_a_page_at_a_time()
+    {
+        var all = await GetJson("/api/targets?size=1000");
+        var total = all.GetProperty("total").GetInt32();
+        Assert.True(total > 10 && total <= 1000, $"{total} targets in the seed corpus");
+        var rows = all.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("clauseId").GetString() + r.GetProperty("target").GetRawText()).ToList();
+        Assert.Equal(total, rows.Count);
+        var second = await GetJson("/api/targets?size=5&page=2");
+        Assert.Equal((total, 2, 5), (second.GetProperty("total").GetInt32(), second.GetProperty("page").GetInt32(), second.GetProperty("size").GetInt32()));
+        Assert.Equal(rows.Skip(5).Take(5), second.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("clauseId").GetString() + r.GetProperty("target").GetRawText()));
+        Assert.Equal(0, (await GetJson($"/api/targets?size=10&page={total}")).GetProperty("rows").GetArrayLength());
+        // A size past the maximum is clamped, not refused; a size that is no number is.
+        Assert.Equal(1000, (await GetJson("/api/targets?size=100000")).GetProperty("size").GetInt32());
+        await GetJson("/api/targets?size=-1", HttpStatusCode.BadRequest);
+        await GetJson("/api/targets?page=x", HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -70,11 +70,21 @@ public sealed class TargetsPageTests : BunitContext
         public IReadOnlyList<DocumentSummary> Documents() =>
             [.. Enumerable.Range(0, documents).Select(d => new DocumentSummary { Meta = Meta(d), ClauseCount = targetsPerDocument, Status = "现行" })];
 
-        public IReadOnlyList<TargetRow> Targets(TargetFilter filter) =>
-            [.. Enumerable.Range(0, documents).SelectMany(d => Enumerable.Range(0, targetsPerDocument).Select(k => new TargetRow(
-                $"p{d}/item_{k}", $"p{d}", $"《第{d}号规划》（{k}）",
-                new QuantTarget { Metric = "单位工业增加值能耗", Value = k, Unit = "%", Direction = "decrease", TargetYear = 2021 + k % 5, Rule = "test" })))
-                .Where(r => (filter.Year is null || r.Target.TargetYear == filter.Year) && (filter.Doc is null || r.DocId == filter.Doc))];
+        public TargetTable Targets(TargetFilter filter, int offset = 0, int limit = int.MaxValue)
+        {
+            var all = Enumerable.Range(0, documents).SelectMany(d => Enumerable.Range(0, targetsPerDocument).Select(k => new TargetRow(
+                    $"p{d}/item_{k}", $"p{d}", $"《第{d}号规划》（{k}）",
+                    new QuantTarget { Metric = "单位工业增加值能耗", Value = k, Unit = "%", Direction = "decrease", TargetYear = 2021 + k % 5, Rule = "test" })))
+                .Where(r => (filter.Year is null || r.Target.TargetYear == filter.Year) && (filter.Doc is null || r.DocId == filter.Doc))
+                .ToList();
+            return new TargetTable
+            {
+                Total = all.Count,
+                Rows = [.. all.Skip(offset).Take(limit)],
+                Documents = [.. all.GroupBy(r => r.DocId).Select(g => new DocumentTargets(g.Key, g.Count(),
+                    g.GroupBy(r => r.Target.TargetYear!.Value).ToDictionary(y => y.Key, y => y.Count())))],
+            };
+        }
 
         public IReadOnlyList<int> TargetYears() => [2021, 2022, 2023, 2024, 2025];
 
