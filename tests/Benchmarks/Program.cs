@@ -343,14 +343,22 @@ public static class Program
             case "query-loop":
             {
                 // For profiling (dotnet-trace collect -- … child query-loop INDEX SECONDS q…): the queries in a loop.
+                // A query may carry the filtered kind's filters as q|industry|year (超低排放|C31|2020).
                 using var store = GreenPolicyEngine.Open(args[1]);
                 var until = TimeSpan.FromSeconds(double.Parse(args[2], CultureInfo.InvariantCulture));
+                var requests = args[3..].Select(a => a.Split('|')).Select(p => new SearchRequest
+                {
+                    Q = p[0],
+                    Size = 20,
+                    Industry = p.Length > 1 && p[1].Length > 0 ? [p[1]] : [],
+                    Year = p.Length > 2 ? [int.Parse(p[2], CultureInfo.InvariantCulture)] : [],
+                }).ToList();
                 var n = 0;
                 while (watch.Elapsed < until)
                 {
-                    foreach (var q in args[3..])
+                    foreach (var request in requests)
                     {
-                        store.Search(new SearchRequest { Q = q, Size = 20 });
+                        store.Search(request);
                         n++;
                     }
                 }
