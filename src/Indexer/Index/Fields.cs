@@ -62,8 +62,9 @@ public static class Fields
     // Numeric.
     /// <summary>Last year of the document's period (0 when none): 已到期 when before today's year.</summary>
     public const string PeriodEnd = "periodEnd";
-    /// <summary>Global reading order: document rank × 1,000,000 + clause order.</summary>
+    /// <summary>Global reading order: document rank × <see cref="SequencePerDocument"/> + clause order.</summary>
     public const string Sequence = "seq";
+    public const long SequencePerDocument = 1_000_000L;
 
     /// <summary>The facet dimensions, in the order the site shows them.</summary>
     public static readonly IReadOnlyList<string> FacetDimensions =

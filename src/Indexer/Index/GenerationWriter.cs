@@ -235,7 +235,7 @@ public static class GenerationWriter
             new Field(Fields.Id, clause.Id, ExactTerms.StoredType),
             new TextField(Fields.Text, clause.Text, Field.Store.NO),
             new StoredField(Fields.Json, IndexJson.Write(clause)),
-            new NumericDocValuesField(Fields.Sequence, rank * 1_000_000L + clause.Order),
+            new NumericDocValuesField(Fields.Sequence, rank * Fields.SequencePerDocument + clause.Order),
         };
         // The hit record is read for every returned hit: as a binary doc value it is one random read,
         // where a stored field decompresses the whole 16 KB chunk around it (full clause JSON with links

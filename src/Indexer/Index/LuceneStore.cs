@@ -737,10 +737,10 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         long rank = -1;
         foreach (var (seq, doc) in clauses)
         {
-            if (seq / SequenceRank != rank)
+            if (seq / Fields.SequencePerDocument != rank)
             {
                 AddDocument();
-                rank = seq / SequenceRank;
+                rank = seq / Fields.SequencePerDocument;
                 byYear = [];
             }
             var years = TargetYearsOf(doc);
@@ -776,9 +776,6 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             documentCount = 0;
         }
     }
-
-    /// <summary>Document rank × this + clause order = a clause's <see cref="Fields.Sequence"/>.</summary>
-    private const long SequenceRank = 1_000_000L;
 
     /// <summary>The clause's place in reading order (<see cref="Fields.Sequence"/>), read with the facet ordinals.</summary>
     private long SequenceOf(int doc)
