@@ -14,10 +14,6 @@ namespace GreenPolicy.Index;
 /// </summary>
 public sealed class LuceneStore : IPolicyStore, IDisposable
 {
-    public const int MaxPageSize = 100;
-    /// <summary>Deep paging is bounded: page × size never exceeds this many hits.</summary>
-    public const int MaxDepth = 2_000;
-
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
     private readonly Func<DateOnly> today;
@@ -276,8 +272,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     public SearchResult Search(SearchRequest request)
     {
         var watch = Stopwatch.StartNew();
-        var size = Math.Clamp(request.Size, 1, MaxPageSize);
-        var page = Math.Clamp(request.Page, 1, MaxDepth / size);
+        var size = Math.Clamp(request.Size, 1, SearchLimits.MaxPageSize);
+        // A page past the depth limit is empty (not the last reachable page again, which a client paging until a short
+        // page would take for more hits); the total and facets are still those of the whole search.
+        var pastDepth = request.Page > SearchLimits.MaxDepth / size;
+        var page = Math.Clamp(request.Page, 1, SearchLimits.MaxDepth / size);
         var plan = understanding.Understand(request.Q);
         var notes = plan.Notes.ToList();
 
@@ -320,7 +319,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
                 total += filled.Count;
             }
         }
-        var hits = ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
+        var hits = pastDepth ? [] : ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
         var facetValues = FacetValues(collector.Facets(facetSpace));
         return new SearchResult
         {

@@ -43,6 +43,14 @@ public interface IPolicyStore
     IReadOnlyList<int> TargetYears();
 }
 
+/// <summary>How far a search can be paged: every store answers these bounds (clients page until a page comes back short).</summary>
+public static class SearchLimits
+{
+    public const int MaxPageSize = 100;
+    /// <summary>Hits past this depth (page × size) are not listed: a page beyond it comes back empty, with the total.</summary>
+    public const int MaxDepth = 2_000;
+}
+
 public sealed record DocumentSummary
 {
     public required DocumentMeta Meta { get; init; }

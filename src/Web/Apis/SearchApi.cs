@@ -6,8 +6,8 @@ namespace GreenPolicy.Web.Apis;
 
 public static class SearchApi
 {
-    /// <summary>The CSV export stops here: enough for any real question on a corpus of plans, bounded work per request.</summary>
-    public const int MaxCsvRows = 5000;
+    /// <summary>The CSV export stops where paging does (the search's depth limit); the X-Total-Count header says how many matched.</summary>
+    public const int MaxCsvRows = SearchLimits.MaxDepth;
 
     public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
@@ -15,7 +15,7 @@ public static class SearchApi
         api.MapGet("search", Search).WithName("Search")
             .WithDescription("Params q, doc, level, jurisdiction, status, industry, department, role, year, modality, topic, sort (relevance|order), page, size, facets (false: no facet counts, faster); filters repeat.");
         api.MapGet("search.csv", SearchCsvExport).WithName("SearchCsv")
-            .WithDescription("The same hits as CSV (UTF-8 with BOM), every page, one row per clause.");
+            .WithDescription($"The same hits as CSV (UTF-8 with BOM), one row per clause, at most {MaxCsvRows}; X-Total-Count says how many matched.");
         return api;
     }
 
@@ -36,25 +36,28 @@ public static class SearchApi
         {
             return Problems.BadRequest(parsed.ErrorZh!, parsed.ErrorEn!);
         }
-        var hits = AllHits(store, parsed.Request!, MaxCsvRows);
+        var (hits, total) = AllHits(store, parsed.Request!, MaxCsvRows);
+        request.HttpContext.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var origin = $"{request.Scheme}://{request.Host}";
         var bytes = SearchCsv.Write(hits, id => $"{origin}/clauses/{id}");
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "greenpolicy.csv");
     }
 
-    /// <summary>Every hit of a request, page by page, up to <paramref name="max"/>.</summary>
-    public static List<SearchHit> AllHits(IPolicyStore store, SearchRequest request, int max)
+    /// <summary>The hits of a request, page by page, up to <paramref name="max"/> (and the search's depth limit), and how many matched.</summary>
+    public static (List<SearchHit> Hits, int Total) AllHits(IPolicyStore store, SearchRequest request, int max)
     {
         var hits = new List<SearchHit>();
-        for (var page = 1; hits.Count < max && page <= SearchParams.MaxPage; page++)
+        var total = 0;
+        for (var page = 1; hits.Count < max; page++)
         {
-            var result = store.Search(request with { Page = page, Size = SearchParams.MaxSize, Facets = false });
+            var result = store.Search(request with { Page = page, Size = SearchLimits.MaxPageSize, Facets = false });
+            total = result.Total;
             hits.AddRange(result.Hits);
-            if (result.Hits.Count < SearchParams.MaxSize || hits.Count >= result.Total)
+            if (result.Hits.Count < SearchLimits.MaxPageSize || hits.Count >= result.Total)
             {
                 break;
             }
         }
-        return hits.Take(max).ToList();
+        return (hits.Take(max).ToList(), total);
     }
 }

@@ -19,7 +19,7 @@ public static class SearchParams
 {
     public const int MaxQueryLength = 500;
     public const int MaxPage = 1000;
-    public const int MaxSize = 100;
+    public const int MaxSize = SearchLimits.MaxPageSize;
     public const int DefaultSize = 20;
     public const int MaxValuesPerFilter = 20;
     public const int MaxValueLength = 100;

@@ -48,7 +48,7 @@ public sealed class PropertyTests : IDisposable
         Gen.Select(Hostile, Gen.Int[-5, 1_000_000], Gen.Int[-5, 1_000_000]).Sample((q, page, size) =>
         {
             var result = store.Search(new SearchRequest { Q = q, Page = page, Size = size });
-            Assert.InRange(result.Hits.Count, 0, LuceneStore.MaxPageSize);
+            Assert.InRange(result.Hits.Count, 0, SearchLimits.MaxPageSize);
             Assert.All(result.Hits, h =>
             {
                 Assert.DoesNotContain("<script", h.Snippet, StringComparison.OrdinalIgnoreCase);

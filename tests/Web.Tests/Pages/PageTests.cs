@@ -167,6 +167,27 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
     }
 
     [Fact]
+    public async Task An_industry_page_counts_every_clause_and_pages_through_them()
+    {
+        var total = (await GetJson("/api/search?industry=C31&sort=order&size=1")).GetProperty("total").GetInt32();
+        var html = await Page("/industries/C31");
+        Assert.Contains($"共 <strong>{total}</strong> 条", html);
+        var listed = System.Text.RegularExpressions.Regex.Matches(html, "href=\"/clauses/").Count;
+        Assert.InRange(listed, 1, 100);
+        Assert.Equal(total > 100, html.Contains("<nav class=\"pager\""));
+        if (total > 100)
+        {
+            var second = await Page("/industries/C31?page=2&size=100");
+            Assert.Contains($"第 101–{Math.Min(200, total)} 条", second);
+        }
+        // The CSV has every clause the page counts, and says how many there are.
+        var (status, body, response) = await Get("/api/search.csv?industry=C31&sort=order");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(total, System.Text.RegularExpressions.Regex.Matches(body, "/clauses/").Count);
+    }
+
+    [Fact]
     public async Task Department_pages_list_roles()
     {
         var index = await Page("/departments");
