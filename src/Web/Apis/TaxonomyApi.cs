@@ -10,7 +10,10 @@ public static class TaxonomyApi
     public static RouteGroupBuilder MapTaxonomyApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Taxonomies");
-        api.MapGet("industries", (IPolicyStore store) => TypedResults.Ok(store.Industries())).WithName("ListIndustries");
+        // The list stays small however many documents there are; the counts per document are asked for one industry at a time.
+        api.MapGet("industries", (IPolicyStore store) => TypedResults.Ok(store.Industries().Select(IndustryItem.From).ToList())).WithName("ListIndustries");
+        api.MapGet("industries/{code}", Industry).WithName("GetIndustry")
+            .WithDescription("One industry (by GB/T 4754 code or name) with its clause count in each document; 404 when unknown.");
         api.MapGet("departments", (IPolicyStore store) => TypedResults.Ok(store.Departments())).WithName("ListDepartments");
         api.MapGet("targets", Targets).WithName("ListTargets")
             .WithDescription("Quantitative targets in reading order, filtered by target year, industry (code or name) and document " +
@@ -18,6 +21,18 @@ public static class TaxonomyApi
                              "400 for a malformed parameter or a document that is not in the corpus.");
         return api;
     }
+
+    public static Results<Ok<IndustryDetail>, ProblemHttpResult> Industry(string code, IPolicyStore store)
+    {
+        var c = SearchParams.Clean(code);
+        return FindIndustry(store.Industries(), c) is { } industry
+            ? TypedResults.Ok(IndustryDetail.From(industry))
+            : Problems.NotFound($"没有代码或名称为 {c} 的产业", $"No industry with code or name {c}");
+    }
+
+    /// <summary>The industry with code <paramref name="codeOrName"/> (any case), else with that name; null when none.</summary>
+    public static IndustrySummary? FindIndustry(IReadOnlyList<IndustrySummary> all, string codeOrName) =>
+        all.FirstOrDefault(i => string.Equals(i.Code, codeOrName, StringComparison.OrdinalIgnoreCase)) ?? all.FirstOrDefault(i => i.Name == codeOrName);
 
     public const int DefaultTargetPageSize = 100;
     public const int MaxTargetPageSize = 1000;

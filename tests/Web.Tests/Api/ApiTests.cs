@@ -251,7 +251,15 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
     public async Task Taxonomy_endpoints_list_industries_departments_and_targets()
     {
         var industries = await GetJson("/api/industries");
-        Assert.Contains(industries.EnumerateArray(), i => i.GetProperty("code").GetString() == "C31");
+        var c31 = industries.EnumerateArray().Single(i => i.GetProperty("code").GetString() == "C31");
+        Assert.False(c31.TryGetProperty("clauseCountsByDoc", out _), "the list carries totals, not every document's count");
+        var detail = await GetJson("/api/industries/C31");
+        var byDoc = detail.GetProperty("clauseCountsByDoc").EnumerateObject().ToList();
+        Assert.Equal(c31.GetProperty("clauseCount").GetInt32(), byDoc.Sum(d => d.Value.GetInt32()));
+        Assert.Equal(c31.GetProperty("documentCount").GetInt32(), byDoc.Count(d => d.Value.GetInt32() > 0));
+        Assert.True(c31.GetProperty("clauseCount").GetInt32() > 5);
+        Assert.Equal(detail.GetRawText(), (await GetJson("/api/industries/" + Uri.EscapeDataString("钢铁"))).GetRawText());
+        await GetJson("/api/industries/C99999", HttpStatusCode.NotFound);
         var departments = await GetJson("/api/departments");
         Assert.True(departments.GetArrayLength() > 3);
         var targets = await GetJson("/api/targets");
