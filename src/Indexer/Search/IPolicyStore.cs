@@ -146,7 +146,11 @@ public sealed record CiteTarget
     public required string Url { get; init; }
 }
 
-public sealed record IndustrySummary(string Code, string Name, string? Parent, IReadOnlyDictionary<string, int> ClauseCountsByDoc);
+public sealed record IndustrySummary(string Code, string Name, string? Parent, IReadOnlyDictionary<string, int> ClauseCountsByDoc)
+{
+    /// <summary>Clauses naming the industry (or a child of it) in the whole corpus.</summary>
+    public int ClauseCount => ClauseCountsByDoc.Values.Sum();
+}
 
 public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, IReadOnlyDictionary<string, int> ClauseCountsByRole);
 

@@ -7,13 +7,13 @@ namespace GreenPolicy.Web.Apis;
 public sealed record IndustryItem(string Code, string Name, string? Parent, int ClauseCount, int DocumentCount)
 {
     public static IndustryItem From(IndustrySummary s) =>
-        new(s.Code, s.Name, s.Parent, s.ClauseCountsByDoc.Values.Sum(), s.ClauseCountsByDoc.Count(d => d.Value > 0));
+        new(s.Code, s.Name, s.Parent, s.ClauseCount, s.ClauseCountsByDoc.Count(d => d.Value > 0));
 }
 
 /// <summary>GET /api/industries/{code}: the industry with its clause count in each document.</summary>
 public sealed record IndustryDetail(string Code, string Name, string? Parent, int ClauseCount, IReadOnlyDictionary<string, int> ClauseCountsByDoc)
 {
-    public static IndustryDetail From(IndustrySummary s) => new(s.Code, s.Name, s.Parent, s.ClauseCountsByDoc.Values.Sum(), s.ClauseCountsByDoc);
+    public static IndustryDetail From(IndustrySummary s) => new(s.Code, s.Name, s.Parent, s.ClauseCount, s.ClauseCountsByDoc);
 }
 
 /// <summary>GET /api/targets: one page of the table, and how many targets the filter selects in all.</summary>

@@ -44,13 +44,10 @@ public static class TaxonomyApi
         {
             return Problems.BadRequest(parsed.ErrorZh!, parsed.ErrorEn!);
         }
-        if (!SearchParams.TryNumber(page, 1, 1_000_000, 1, out var p))
+        var (p, n, errorZh, error) = SearchParams.Paging(page, size, DefaultTargetPageSize, MaxTargetPageSize, maxPage: 1_000_000);
+        if (error is not null)
         {
-            return Problems.BadRequest("页码应为正整数", "page must be a positive integer");
-        }
-        if (!SearchParams.TryNumber(size, 1, MaxTargetPageSize, DefaultTargetPageSize, out var n))
-        {
-            return Problems.BadRequest("每页条数应为正整数", "size must be a positive integer");
+            return Problems.BadRequest(errorZh!, error);
         }
         var table = store.Targets(filter, (p - 1) * n, n);
         return TypedResults.Ok(new TargetsPage(table.Total, p, n, table.Rows));

@@ -74,13 +74,10 @@ public static class SearchParams
             _ => "relevance",
         };
 
-        if (!TryNumber(query["page"], 1, MaxPage, 1, out var page))
+        var (page, size, pagingZh, paging) = Paging(query["page"], query["size"], defaultSize, maxSize);
+        if (paging is not null)
         {
-            return Fail("页码应为正整数", "page must be a positive integer");
-        }
-        if (!TryNumber(query["size"], 1, maxSize, defaultSize, out var size))
-        {
-            return Fail("每页条数应为正整数", "size must be a positive integer");
+            return Fail(pagingZh!, paging);
         }
 
         bool facets;
@@ -138,6 +135,20 @@ public static class SearchParams
 
     private static List<string> Values(StringValues raw) =>
         raw.Select(v => Clean(v)).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>page (1 to <paramref name="maxPage"/>) and size (1 to <paramref name="maxSize"/>), or the error in Chinese and English.</summary>
+    public static (int Page, int Size, string? ErrorZh, string? Error) Paging(StringValues page, StringValues size, int defaultSize, int maxSize, int maxPage = MaxPage)
+    {
+        if (!TryNumber(page, 1, maxPage, 1, out var p))
+        {
+            return (0, 0, "页码应为正整数", "page must be a positive integer");
+        }
+        if (!TryNumber(size, 1, maxSize, defaultSize, out var n))
+        {
+            return (0, 0, "每页条数应为正整数", "size must be a positive integer");
+        }
+        return (p, n, null, null);
+    }
 
     // "page=999999999999" is clamped (a huge page is not an error, just past the end); "page=abc" is refused.
     public static bool TryNumber(StringValues raw, int min, int max, int fallback, out int value)
