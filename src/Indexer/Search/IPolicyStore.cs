@@ -150,6 +150,10 @@ public sealed record IndustrySummary(string Code, string Name, string? Parent, I
 {
     /// <summary>Clauses naming the industry (or a child of it) in the whole corpus.</summary>
     public int ClauseCount => ClauseCountsByDoc.Values.Sum();
+
+    /// <summary>The industry of <paramref name="all"/> with code <paramref name="codeOrName"/> (any case), else with that name; null when none.</summary>
+    public static IndustrySummary? Find(IReadOnlyList<IndustrySummary> all, string codeOrName) =>
+        all.FirstOrDefault(i => string.Equals(i.Code, codeOrName, StringComparison.OrdinalIgnoreCase)) ?? all.FirstOrDefault(i => i.Name == codeOrName);
 }
 
 public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, IReadOnlyDictionary<string, int> ClauseCountsByRole);

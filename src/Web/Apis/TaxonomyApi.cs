@@ -25,14 +25,10 @@ public static class TaxonomyApi
     public static Results<Ok<IndustryDetail>, ProblemHttpResult> Industry(string code, IPolicyStore store)
     {
         var c = SearchParams.Clean(code);
-        return FindIndustry(store.Industries(), c) is { } industry
+        return IndustrySummary.Find(store.Industries(), c) is { } industry
             ? TypedResults.Ok(IndustryDetail.From(industry))
             : Problems.NotFound($"没有代码或名称为 {c} 的产业", $"No industry with code or name {c}");
     }
-
-    /// <summary>The industry with code <paramref name="codeOrName"/> (any case), else with that name; null when none.</summary>
-    public static IndustrySummary? FindIndustry(IReadOnlyList<IndustrySummary> all, string codeOrName) =>
-        all.FirstOrDefault(i => string.Equals(i.Code, codeOrName, StringComparison.OrdinalIgnoreCase)) ?? all.FirstOrDefault(i => i.Name == codeOrName);
 
     public const int DefaultTargetPageSize = 100;
     public const int MaxTargetPageSize = 1000;
