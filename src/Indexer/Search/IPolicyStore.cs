@@ -30,6 +30,13 @@ public interface IPolicyStore
 
     IReadOnlyList<IndustrySummary> Industries();
 
+    /// <summary>
+    /// The industry of <see cref="Industries"/> that <paramref name="name"/> names: its GB/T 4754 code (any case), its
+    /// name, or a name the query vocabulary knows for it (有色金属行业 → C32), as the search's industry filter reads
+    /// them; null when none.
+    /// </summary>
+    IndustrySummary? Industry(string name);
+
     IReadOnlyList<DepartmentSummary> Departments();
 
     /// <summary>
@@ -151,9 +158,6 @@ public sealed record IndustrySummary(string Code, string Name, string? Parent, I
     /// <summary>Clauses naming the industry (or a child of it) in the whole corpus.</summary>
     public int ClauseCount => ClauseCountsByDoc.Values.Sum();
 
-    /// <summary>The industry of <paramref name="all"/> with code <paramref name="codeOrName"/> (any case), else with that name; null when none.</summary>
-    public static IndustrySummary? Find(IReadOnlyList<IndustrySummary> all, string codeOrName) =>
-        all.FirstOrDefault(i => string.Equals(i.Code, codeOrName, StringComparison.OrdinalIgnoreCase)) ?? all.FirstOrDefault(i => i.Name == codeOrName);
 }
 
 public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, IReadOnlyDictionary<string, int> ClauseCountsByRole);

@@ -13,7 +13,7 @@ public static class TaxonomyApi
         // The list stays small however many documents there are; the counts per document are asked for one industry at a time.
         api.MapGet("industries", (IPolicyStore store) => TypedResults.Ok(store.Industries().Select(IndustryItem.From).ToList())).WithName("ListIndustries");
         api.MapGet("industries/{code}", Industry).WithName("GetIndustry")
-            .WithDescription("One industry (by GB/T 4754 code or name) with its clause count in each document; 404 when unknown.");
+            .WithDescription("One industry (by GB/T 4754 code, name or alias) with its clause count in each document; 404 when unknown.");
         api.MapGet("departments", (IPolicyStore store) => TypedResults.Ok(store.Departments())).WithName("ListDepartments");
         api.MapGet("targets", Targets).WithName("ListTargets")
             .WithDescription("Quantitative targets in reading order, filtered by target year, industry (code or name) and document " +
@@ -25,7 +25,7 @@ public static class TaxonomyApi
     public static Results<Ok<IndustryDetail>, ProblemHttpResult> Industry(string code, IPolicyStore store)
     {
         var c = SearchParams.Clean(code);
-        return IndustrySummary.Find(store.Industries(), c) is { } industry
+        return store.Industry(c) is { } industry
             ? TypedResults.Ok(IndustryDetail.From(industry))
             : Problems.NotFound($"没有代码或名称为 {c} 的产业", $"No industry with code or name {c}");
     }

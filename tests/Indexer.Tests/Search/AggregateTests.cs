@@ -153,4 +153,25 @@ public sealed class CorpusAggregateTests
         }
         Assert.True(c31.ClauseCountsByDoc.Values.Sum() > 5);
     }
+
+    [Theory]
+    [InlineData("C32", "C32")]
+    [InlineData("c32", "C32")]
+    [InlineData(" 有色金属 ", "C32")]
+    [InlineData("有色行业", "C32")]
+    [InlineData("电解铝", "C3216")]
+    public void An_industry_is_found_by_code_name_or_alias_as_the_search_filter_reads_them(string name, string code)
+    {
+        var store = CorpusStore.Instance;
+        Assert.Equal(code, store.Industry(name)?.Code);
+        // The filter finds the same clauses by that name as by the code.
+        Assert.Equal(store.Search(new SearchRequest { Industry = [code] }).Total, store.Search(new SearchRequest { Industry = [name] }).Total);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("C99999")]
+    [InlineData("有色金属行业的")]
+    [InlineData("C3")]
+    public void A_name_no_industry_bears_finds_none(string name) => Assert.Null(CorpusStore.Instance.Industry(name));
 }

@@ -260,6 +260,8 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
         Assert.True(c31.GetProperty("clauseCount").GetInt32() > 5);
         Assert.Equal(detail.GetRawText(), (await GetJson("/api/industries/" + Uri.EscapeDataString("钢铁"))).GetRawText());
         await GetJson("/api/industries/C99999", HttpStatusCode.NotFound);
+        // An alias the search filter knows names the same industry (有色行业 is C32's).
+        Assert.Equal((await GetJson("/api/industries/C32")).GetRawText(), (await GetJson("/api/industries/" + Uri.EscapeDataString("有色行业"))).GetRawText());
         var departments = await GetJson("/api/departments");
         Assert.True(departments.GetArrayLength() > 3);
         var targets = await GetJson("/api/targets");

@@ -90,6 +90,8 @@ public sealed class TargetsPageTests : BunitContext
 
         public IReadOnlyList<IndustrySummary> Industries() => [];
 
+        public IndustrySummary? Industry(string name) => null;
+
         public IReadOnlyList<DepartmentSummary> Departments() => [];
 
         public DocumentView? Document(string id) => null;

@@ -164,6 +164,10 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
         Assert.Contains("href=\"/api/search.csv?industry=C31&amp;sort=order\"", html);
         var filtered = await Page("/industries/C31?modality=prohibit");
         Assert.Contains("（已筛选）", filtered);
+        // A name the search filter knows for an industry opens that industry's page, whose links use its code.
+        var alias = await Page("/industries/" + Uri.EscapeDataString("有色行业"));
+        Assert.Contains("有色金属", Title(alias));
+        Assert.Contains("href=\"/api/search.csv?industry=C32&amp;sort=order\"", alias);
     }
 
     [Fact]
