@@ -21,9 +21,10 @@ internal static class Candidates
     /// after the other. Every source's pairs are collected as 8-byte keys and made distinct by sorting at the end:
     /// a hash set of the pairs seen (40 million at a million clauses) cost 2 GB, this costs the keys.
     /// </summary>
-    public static long[] Find(CorpusFeatures c, LinkerOptions o)
+    public static ArraySegment<long> Find(CorpusFeatures c, LinkerOptions o)
     {
-        var found = new List<long>();
+        // Grown a block at a time: a List<long> doubling its array held up to three times the pairs at once.
+        var found = new BlockList<long>();
         void Add(int a, int b)
         {
             if (a == b || c.DocOf[a] == c.DocOf[b] || !c.Linkable(a, o) || !c.Linkable(b, o)) return;
@@ -33,9 +34,10 @@ internal static class Candidates
         using var scratch = new ThreadLocal<Scratch>(() => new Scratch(c.Count, Math.Max(o.CopyCandidates, o.TopicCandidates)));
 
         // 1. MinHash bands: clause sketches and sentence sketches share the bucket table, held as one sorted
-        // array of (band key, level slot, clause) — a dictionary of lists per key cost ~200 bytes for each of
+        // array of (band key, level slot and clause) — a dictionary of lists per key cost ~200 bytes for each of
         // the ~50 keys of every clause. Within a bucket national clauses come first, so that a plan re-issued
-        // by 100 cities cannot crowd the national source out of a clause's candidates.
+        // by 100 cities cannot crowd the national source out of a clause's candidates. Once sorted, a clause
+        // finds its own keys through the positions of its members (4 bytes a key, not a copy of the keys).
         var minHash = new MinHash(o.MinHashes);
         var keysOf = new ulong[c.Count][];
         Parallel.For(0, c.Count, i => keysOf[i] = c.Linkable(i, o) ? BandKeys(c, i, minHash, o) : []);
@@ -44,8 +46,11 @@ internal static class Candidates
         {
             var slot = LevelSlot(c, i);
             foreach (var key in keysOf[i]) buckets[e++] = new Bucket(key, slot, i);
+            keysOf[i] = null!;
         }
+        keysOf = null;
         Array.Sort(buckets);
+        var (memberStart, members) = MembersByClause(buckets, c.Count);
 
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
@@ -54,8 +59,9 @@ internal static class Candidates
         var level = LevelIds(c);
         PerClause(c.Count, scratch, Add, (i, s) =>
         {
-            foreach (var key in keysOf[i])
+            for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
             {
+                var key = buckets[members[m]].Key;
                 var start = LowerBound(buckets, key);
                 var end = key == ulong.MaxValue ? buckets.Length : LowerBound(buckets, key + 1, start);
                 if (end - start > o.MaxBucket) continue; // a boilerplate sentence found everywhere
@@ -72,7 +78,7 @@ internal static class Candidates
             s.TakeBest(o.CopyCandidates, j => level[j] != level[i]);
         });
         buckets = null;
-        keysOf = null;
+        members = null;
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
         var features = new int[c.Count][];
@@ -115,22 +121,45 @@ internal static class Candidates
                 for (var x = 0; x < list.Count; x++)
                     for (var y = x + 1; y < list.Count && y <= x + o.ScanLimit; y++) Add(list[x], list[y]);
 
-        var pairs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(found);
-        pairs.Sort();
+        // Sorted and made distinct in place: the distinct pairs are returned as the front of the same array.
+        var pairs = found.MoveToArray();
+        Array.Sort(pairs);
         var distinct = 0;
         foreach (var pair in pairs)
             if (distinct == 0 || pair != pairs[distinct - 1]) pairs[distinct++] = pair;
-        return pairs[..distinct].ToArray();
+        return new ArraySegment<long>(pairs, 0, distinct);
+    }
+
+    /// <summary>
+    /// Where each clause's members sit in the sorted bucket table: clause i's are
+    /// <c>buckets[members[start[i]..start[i + 1]]]</c>.
+    /// </summary>
+    private static (int[] Start, int[] Members) MembersByClause(Bucket[] buckets, int clauses)
+    {
+        var start = new int[clauses + 1];
+        foreach (var b in buckets) start[b.Clause + 1]++;
+        for (var i = 0; i < clauses; i++) start[i + 1] += start[i];
+        var next = start[..^1];
+        var members = new int[buckets.Length];
+        for (var e = 0; e < buckets.Length; e++) members[next[buckets[e].Clause]++] = e;
+        return (start, members);
     }
 
     /// <summary>
     /// One member of a MinHash bucket: buckets sort by band key, national clauses (slot 0) first, then by clause.
-    /// 16 bytes; the band table is tens of millions of them.
+    /// 12 bytes (slot and clause share one word); the band table is tens of millions of them.
     /// </summary>
-    private readonly record struct Bucket(ulong Key, int Slot, int Clause) : IComparable<Bucket>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
+    private readonly struct Bucket(ulong key, int slot, int clause) : IComparable<Bucket>
     {
+        public readonly ulong Key = key;
+        private readonly uint _member = (uint)slot << 31 | (uint)clause;
+
+        public int Slot => (int)(_member >> 31);
+        public int Clause => (int)(_member & int.MaxValue);
+
         public int CompareTo(Bucket other) =>
-            Key != other.Key ? Key.CompareTo(other.Key) : Slot != other.Slot ? Slot.CompareTo(other.Slot) : Clause.CompareTo(other.Clause);
+            Key != other.Key ? Key.CompareTo(other.Key) : _member.CompareTo(other._member);
 
         /// <summary>Finds a clause among the members of one bucket and slot (sorted by clause).</summary>
         public readonly struct Of(int clause) : IComparable<Bucket>

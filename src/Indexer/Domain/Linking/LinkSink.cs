@@ -13,11 +13,12 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
     // Offered pairs until Finish, in the order offered. Pairs that support no relation only take part in choosing
     // each clause's best same-topic match per document, so they keep their ends and topic score alone (16 bytes, not
-    // 40): most of the tens of millions of scored candidates are such pairs.
-    private BlockList<PairScore>? _related = new();
+    // 40): most of the tens of millions of scored candidates are such pairs. Finish drops them, and the related
+    // pairs that are no clause's best same-topic match; the kept links point into what is left of _related.
+    private readonly BlockList<PairScore> _related = new();
     private BlockList<TopicOnly>? _topicOnly = new();
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
-    private (PairScore P, int Other)[][]? _kept;
+    private int[][]? _kept; // per clause, the indexes in _related of the pairs it keeps
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
 
     public ClauseTable Table => c;
@@ -26,13 +27,13 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
 
     public void Offer(PairScore p)
     {
-        if (_related is null || _topicOnly is null) throw new InvalidOperationException("already finished");
+        if (_topicOnly is null) throw new InvalidOperationException("already finished");
         if (p.Relation is null) _topicOnly.Add(new TopicOnly(p.A, p.B, p.TopicScore));
         else _related.Add(p);
     }
 
     /// <summary>Pairs offered so far (until <see cref="Finish"/>).</summary>
-    public long Offered => (_related?.Count ?? 0) + (long)(_topicOnly?.Count ?? 0);
+    public long Offered => _related.Count + (long)(_topicOnly?.Count ?? 0);
 
     public void AddExplicit(int holder, ClauseLink link) => _explicit.Add((holder, link));
 
@@ -45,19 +46,14 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// </summary>
     public void Finish()
     {
-        var pairs = _related ?? throw new InvalidOperationException("already finished");
-        KeepLinks(pairs, _topicOnly!);
+        var pairs = _related;
+        KeepLinks(pairs, _topicOnly ?? throw new InvalidOperationException("already finished"));
         _topicOnly = null;
         var (start, ends) = ByHolder(pairs.Count, k => (pairs[k].A, pairs[k].B));
-        var kept = new (PairScore P, int Other)[c.Count][];
-        Parallel.For(0, c.Count, i => kept[i] = new ArraySegment<int>(ends, start[i], start[i + 1] - start[i])
-            .Select(k => (P: pairs[k], Other: Other(pairs[k], i)))
-            .GroupBy(x => x.P.Relation!)
-            .SelectMany(g => g.OrderByDescending(x => x.P.Score).ThenBy(x => x.Other).Take(o.MaxLinksPerRelation))
-            .ToArray());
+        var kept = new int[c.Count][];
+        Parallel.For(0, c.Count, i => kept[i] = Best(pairs, ends.AsSpan(start[i], start[i + 1] - start[i]), i));
         _kept = kept;
         Count = kept.Sum(k => (long)k.Length);
-        _related = null;
         _explicitOf = [];
         foreach (var group in _explicit.GroupBy(e => e.Holder))
         {
@@ -66,6 +62,35 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
             _explicitOf[group.Key] = links;
             Count += links.Length;
         }
+    }
+
+    /// <summary>
+    /// The pairs clause <paramref name="holder"/> keeps of its own: for each relation (in the order the relations first
+    /// occur among its pairs) the best <see cref="LinkerOptions.MaxLinksPerRelation"/> by score, then other clause.
+    /// </summary>
+    private int[] Best(BlockList<PairScore> pairs, ReadOnlySpan<int> mine, int holder)
+    {
+        if (mine.IsEmpty) return [];
+        var relations = new List<string>(4);
+        foreach (var k in mine)
+            if (!relations.Contains(pairs[k].Relation!)) relations.Add(pairs[k].Relation!);
+        var order = mine.ToArray();
+        Array.Sort(order, (x, y) =>
+        {
+            ref var p = ref pairs[x];
+            ref var q = ref pairs[y];
+            var byRelation = relations.IndexOf(p.Relation!).CompareTo(relations.IndexOf(q.Relation!));
+            return byRelation != 0 ? byRelation
+                : q.Score != p.Score ? q.Score.CompareTo(p.Score)
+                : Other(p, holder).CompareTo(Other(q, holder));
+        });
+        var chosen = new List<int>(Math.Min(order.Length, relations.Count * o.MaxLinksPerRelation));
+        for (int at = 0, taken = 0; at < order.Length; at++)
+        {
+            if (at > 0 && pairs[order[at]].Relation != pairs[order[at - 1]].Relation) taken = 0;
+            if (taken++ < o.MaxLinksPerRelation) chosen.Add(order[at]);
+        }
+        return [.. chosen];
     }
 
     /// <summary>
@@ -139,8 +164,8 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     {
         var kept = _kept ?? throw new InvalidOperationException("Finish() first");
         var list = new List<ClauseLink>(kept[i].Length);
-        foreach (var (p, other) in kept[i])
-            list.Add(MakeLink(i, other, p));
+        foreach (var k in kept[i])
+            list.Add(MakeLink(i, Other(_related[k], i), _related[k]));
         if (_explicitOf.TryGetValue(i, out var explicitLinks))
             list.AddRange(explicitLinks);
         // Stable: links of one relation and score stay in the order Finish gave them (other clause ascending).

@@ -52,15 +52,15 @@ public static class Linker
         var corpus = new CorpusFeatures(docs, o);
         step("n-gram features");
         var pairs = Candidates.Find(corpus, o);
-        step($"{pairs.Length} candidate pairs");
+        step($"{pairs.Count} candidate pairs");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var links = new LinkSink(corpus, o);
-        var scores = new PairScore?[Math.Min(pairs.Length, ScoreBlock)];
-        for (var start = 0; start < pairs.Length; start += ScoreBlock)
+        var scores = new PairScore?[Math.Min(pairs.Count, ScoreBlock)];
+        for (var start = 0; start < pairs.Count; start += ScoreBlock)
         {
-            var count = Math.Min(ScoreBlock, pairs.Length - start);
+            var count = Math.Min(ScoreBlock, pairs.Count - start);
             Parallel.For(0, count, k =>
             {
                 var (a, b) = Candidates.Unpack(pairs[start + k]);
