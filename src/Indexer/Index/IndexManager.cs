@@ -176,7 +176,6 @@ public sealed class IndexManager : IPolicyStore, IDisposable
     public CiteResult Cite(string input) => With(s => s.Cite(input));
     public string? DocumentId(string name) => With(s => s.DocumentId(name));
     public IReadOnlyList<IndustrySummary> Industries() => With(s => s.Industries());
-
     public IndustrySummary? Industry(string name) => With(s => s.Industry(name));
     public IReadOnlyList<DepartmentSummary> Departments() => With(s => s.Departments());
     public TargetTable Targets(TargetFilter filter, int offset = 0, int limit = int.MaxValue) => With(s => s.Targets(filter, offset, limit));

@@ -637,13 +637,9 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     public IReadOnlyList<IndustrySummary> Industries() => industries.Value;
 
-    public IndustrySummary? Industry(string name)
-    {
-        var v = name.Trim();
-        var all = Industries();
-        return all.FirstOrDefault(i => string.Equals(i.Code, v, StringComparison.OrdinalIgnoreCase))
-            ?? Resolve(VocabularyKinds.Industry, v).Select(code => all.FirstOrDefault(i => i.Code == code)).FirstOrDefault(i => i is not null);
-    }
+    // The vocabulary knows every industry by its code (any case), name and aliases: the search filter's resolution.
+    public IndustrySummary? Industry(string name) =>
+        Resolve(VocabularyKinds.Industry, name).Select(code => Industries().FirstOrDefault(i => i.Code == code)).FirstOrDefault(i => i is not null);
 
     public IReadOnlyList<DepartmentSummary> Departments() => departments.Value;
 

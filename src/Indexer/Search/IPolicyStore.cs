@@ -157,7 +157,6 @@ public sealed record IndustrySummary(string Code, string Name, string? Parent, I
 {
     /// <summary>Clauses naming the industry (or a child of it) in the whole corpus.</summary>
     public int ClauseCount => ClauseCountsByDoc.Values.Sum();
-
 }
 
 public sealed record DepartmentSummary(string Canonical, string? Jurisdiction, IReadOnlyDictionary<string, int> ClauseCountsByRole);

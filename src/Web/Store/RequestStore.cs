@@ -17,7 +17,6 @@ public sealed class RequestStore(IPolicyStore inner) : IPolicyStore
     public CiteResult Cite(string input) => inner.Cite(input);
     public string? DocumentId(string name) => inner.DocumentId(name);
     public IReadOnlyList<IndustrySummary> Industries() => inner.Industries();
-
     public IndustrySummary? Industry(string name) => inner.Industry(name);
     public IReadOnlyList<DepartmentSummary> Departments() => inner.Departments();
     public TargetTable Targets(TargetFilter filter, int offset = 0, int limit = int.MaxValue) => inner.Targets(filter, offset, limit);

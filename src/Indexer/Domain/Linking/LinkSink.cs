@@ -46,12 +46,11 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// </summary>
     public void Finish()
     {
-        var pairs = _related;
-        KeepLinks(pairs, _topicOnly ?? throw new InvalidOperationException("already finished"));
+        KeepLinks(_related, _topicOnly ?? throw new InvalidOperationException("already finished"));
         _topicOnly = null;
-        var (start, ends) = ByHolder(pairs.Count, k => (pairs[k].A, pairs[k].B));
+        var (start, ends) = ByHolder(_related.Count, k => (_related[k].A, _related[k].B));
         var kept = new int[c.Count][];
-        Parallel.For(0, c.Count, i => kept[i] = Best(pairs, ends.AsSpan(start[i], start[i + 1] - start[i]), i));
+        Parallel.For(0, c.Count, i => kept[i] = Best(ends.AsSpan(start[i], start[i + 1] - start[i]), i));
         _kept = kept;
         Count = kept.Sum(k => (long)k.Length);
         _explicitOf = [];
@@ -68,8 +67,9 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// The pairs clause <paramref name="holder"/> keeps of its own: for each relation (in the order the relations first
     /// occur among its pairs) the best <see cref="LinkerOptions.MaxLinksPerRelation"/> by score, then other clause.
     /// </summary>
-    private int[] Best(BlockList<PairScore> pairs, ReadOnlySpan<int> mine, int holder)
+    private int[] Best(ReadOnlySpan<int> mine, int holder)
     {
+        var pairs = _related;
         if (mine.IsEmpty) return [];
         var relations = new List<string>(4);
         foreach (var k in mine)
@@ -84,7 +84,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
                 : q.Score != p.Score ? q.Score.CompareTo(p.Score)
                 : Other(p, holder).CompareTo(Other(q, holder));
         });
-        var chosen = new List<int>(Math.Min(order.Length, relations.Count * o.MaxLinksPerRelation));
+        var chosen = new List<int>();
         for (int at = 0, taken = 0; at < order.Length; at++)
         {
             if (at > 0 && pairs[order[at]].Relation != pairs[order[at - 1]].Relation) taken = 0;
