@@ -42,6 +42,17 @@ public class DocNumberTests
     }
 
     [Fact]
+    public void Reads_di_before_the_year_as_noise()
+    {
+        Assert.Equal("国发〔2016〕74号", DocNumber.TryNormalize("国发第〔2016〕74号"));
+        Assert.Equal("国发〔2016〕74号", DocNumber.TryNormalize("国发第第〔2016〕74号"));
+        Assert.Null(DocNumber.TryNormalize("第〔2016〕74号"));
+        var found = Assert.Single(DocNumber.FindAll("依据国发第〔2016〕74号"));
+        Assert.Equal("国发〔2016〕74号", found.Value.ToString());
+        Assert.Throws<ArgumentException>(() => new DocNumber("国发第", 2016, 74));
+    }
+
+    [Fact]
     public void Keeps_the_parts()
     {
         var n = DocNumber.Parse("工信部联节［2017］第178号").GetValueOrThrow();
@@ -77,8 +88,9 @@ public class DocNumberTests
         Assert.Equal(["工信部规〔2016〕225号", "工信部联节〔2017〕178号"], DocNumber.FindAll(text).Select(m => m.Value.ToString()));
     }
 
+    // A code never ends in 第: 第 before the year is the writer's (国发第〔2016〕74号), see Reads_di_before_the_year_as_noise.
     private static readonly Gen<string> IssuerCode =
-        Gen.String[Gen.Char['\u4e00', '\u9fa5'], 1, 8];
+        Gen.String[Gen.Char['\u4e00', '\u9fa5'], 1, 8].Where(c => !c.EndsWith('第'));
 
     private static readonly Gen<DocNumber> Values =
         Gen.Select(IssuerCode, Gen.Int[1949, 2199], Gen.Int[0, 999999], (c, y, s) => new DocNumber(c, y, s));

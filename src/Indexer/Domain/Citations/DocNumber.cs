@@ -14,6 +14,9 @@ public sealed partial record DocNumber
     public DocNumber(string issuerCode, int year, int serial)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerCode);
+        // 第 before the year is read as noise (国发第〔2016〕74号), so a code ending in it would not read back.
+        if (issuerCode.EndsWith('第'))
+            throw new ArgumentException("发文机关代字不以“第”结尾", nameof(issuerCode));
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 1000);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
         ArgumentOutOfRangeException.ThrowIfNegative(serial);
@@ -43,7 +46,8 @@ public sealed partial record DocNumber
     [GeneratedRegex(@"^(?<code>[^\d〔\[【(﹝〖〈〕\]】)﹞〗〉]{1,20}?)" + Core + "$")]
     private static partial Regex WholeRegex();
 
-    [GeneratedRegex(@"(?<code>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20})" + Core)]
+    // Lazy like the whole-text pattern, so that 第 before the year is left to Core in both.
+    [GeneratedRegex(@"(?<code>[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,20}?)" + Core)]
     private static partial Regex InTextRegex();
 
     // Words that run into an issuer code in prose and are not part of it:
@@ -134,7 +138,7 @@ public sealed partial record DocNumber
         foreach (var c in code)
             if (!char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))
                 sb.Append(c);
-        var s = sb.ToString();
+        var s = sb.ToString().TrimEnd('第'); // 国发第第〔2016〕: Core takes one 第, the code keeps none
         if (!trimLeadingWords)
             return s;
         // Issuer codes are short (工信部联节, 国办发, 黔府办发); in prose keep the last ten characters at most,
