@@ -143,8 +143,6 @@ public static class ReportWriter
         - TLS, HSTS and a per-client limit behind a proxy (X-Forwarded-For): they belong to the reverse proxy in front of the site;
           the rate limiter partitions by the connection's address, which behind a proxy is the proxy's.
         - Distributed denial of service: a per-client fixed window protects against one noisy client, not against many.
-        - A locator found inside random text may not print back to a string that parses (CsCheck seed 31vjdP0VkVp1, a bidi mark in
-          the input); canonical locators do round-trip. Left to the citations parser's owner; the property is in the suite, skipped.
         - Duplicate ids are reported with both file names but without a line (the validator sees parsed files, not their lines).
         """;
 }
