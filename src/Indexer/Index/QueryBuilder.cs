@@ -195,12 +195,15 @@ public sealed class QueryBuilder
         if (concept.Loose && Bigrams(concept.Surface) is { Count: >= 3 } bigrams)
         {
             // A long run from a question (秋冬季错峰生产涉及) rarely occurs verbatim: let most of its bigrams do.
+            // Four characters are mostly two words (产能置换 = 产能 + 置换), and either names the matter: the bag is
+            // the two words, either of which does (the bigram across them, 能置, is no word).
+            var words = bigrams.Count == 3 ? [bigrams[0], bigrams[2]] : bigrams.Distinct().ToList();
             var bag = new BooleanQuery(disableCoord: true) { Boost = LooseWeight };
-            foreach (var b in bigrams.Distinct())
+            foreach (var b in words)
             {
                 bag.Add(new TermQuery(new Term(Fields.Text, b)), Occur.SHOULD);
             }
-            bag.MinimumNumberShouldMatch = Math.Max(2, (int)Math.Ceiling(bigrams.Count * 0.5));
+            bag.MinimumNumberShouldMatch = bigrams.Count == 3 ? 1 : Math.Max(2, (int)Math.Ceiling(bigrams.Count * 0.5));
             q.Add(bag, Occur.SHOULD);
         }
         return q.Clauses.Count == 0 ? null : q;
