@@ -62,6 +62,10 @@ public sealed class QueryBuilder
                 q.Boost *= OptionalWeight;
                 top.Add(q, Occur.SHOULD);
             }
+            foreach (var q in plan.Concepts.Select(CompoundWords).OfType<Query>())
+            {
+                top.Add(q, Occur.SHOULD);
+            }
             // The plan's boosts multiply the score (see SearchCollector): 贵州 doubles a Guizhou clause's
             // score whatever the scale of the text scores.
         }
@@ -195,18 +199,36 @@ public sealed class QueryBuilder
         if (concept.Loose && Bigrams(concept.Surface) is { Count: >= 3 } bigrams)
         {
             // A long run from a question (秋冬季错峰生产涉及) rarely occurs verbatim: let most of its bigrams do.
-            // Four characters are mostly two words (产能置换 = 产能 + 置换), and either names the matter: the bag is
-            // the two words, either of which does (the bigram across them, 能置, is no word).
-            var words = bigrams.Count == 3 ? [bigrams[0], bigrams[2]] : bigrams.Distinct().ToList();
             var bag = new BooleanQuery(disableCoord: true) { Boost = LooseWeight };
-            foreach (var b in words)
+            foreach (var b in bigrams.Distinct())
             {
                 bag.Add(new TermQuery(new Term(Fields.Text, b)), Occur.SHOULD);
             }
-            bag.MinimumNumberShouldMatch = bigrams.Count == 3 ? 1 : Math.Max(2, (int)Math.Ceiling(bigrams.Count * 0.5));
+            bag.MinimumNumberShouldMatch = Math.Max(2, (int)Math.Ceiling(bigrams.Count * 0.5));
             q.Add(bag, Occur.SHOULD);
         }
         return q.Clauses.Count == 0 ? null : q;
+    }
+
+    /// <summary>
+    /// A four-character run no dictionary knows is mostly two words (产能置换 = 产能 + 置换), and a clause saying
+    /// either names the matter: it raises the 钢铁 clauses about 产能 among the hits for 钢铁 产能置换. The loose
+    /// concept itself counts the bigram across the words (能置), which is no word. This only ranks (a SHOULD beside
+    /// the concepts that must match): matching either word made 错峰生产 find every clause that says 生产.
+    /// </summary>
+    private Query? CompoundWords(QueryConcept concept)
+    {
+        if (!concept.Loose || Bigrams(concept.Surface) is not { Count: 3 } bigrams)
+        {
+            return null;
+        }
+        var words = new BooleanQuery(disableCoord: true)
+        {
+            { new TermQuery(new Term(Fields.Text, bigrams[0])), Occur.SHOULD },
+            { new TermQuery(new Term(Fields.Text, bigrams[2])), Occur.SHOULD },
+        };
+        words.Boost = LooseWeight;
+        return words;
     }
 
     /// <summary>
