@@ -92,6 +92,11 @@ public sealed record Clause
     // Tags (issue 3). Spans are offsets into Text.
     public IReadOnlyList<DepartmentTag> Departments { get; init; } = [];
     public IReadOnlyList<IndustryTag> Industries { get; init; } = [];
+    /// <summary>
+    /// Codes of industries the text names only where the tagger ruled the name out (再生有色金属 is a recycled
+    /// material, not 有色金属 the industry): a search for the industry ranks the clause after the industry's own.
+    /// </summary>
+    public IReadOnlyList<string> PassedOverIndustries { get; init; } = [];
     public IReadOnlyList<int> TargetYears { get; init; } = [];
     public IReadOnlyList<YearTag> YearTags { get; init; } = [];
     public IReadOnlyList<QuantTarget> Targets { get; init; } = [];

@@ -40,6 +40,11 @@ public static class Fields
     /// (围绕钢铁、有色、化工、建材、造纸等行业). With ancestors, like <see cref="Industry"/>.
     /// </summary>
     public const string IndustryFocus = "industryFocus";
+    /// <summary>
+    /// Industries the clause's text names but is not tagged with, the name being ruled out (再生有色金属, 废钢铁; see
+    /// Clause.PassedOverIndustries): a search for the industry matches their words and ranks them after its own clauses.
+    /// </summary>
+    public const string IndustryPassedOver = "industryPassedOver";
     public const string Department = "department";
     /// <summary>"canonical|role", so 节能司 as lead can be asked for apart from 节能司 as participant.</summary>
     public const string DepartmentRole = "departmentRole";

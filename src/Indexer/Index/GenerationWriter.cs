@@ -292,6 +292,10 @@ public static class GenerationWriter
         {
             exact.Add(Fields.Industry, code);
         }
+        foreach (var code in clause.PassedOverIndustries.Where(c => !filterIndustries.Contains(c)))
+        {
+            exact.Add(Fields.IndustryPassedOver, code);
+        }
         foreach (var code in FocusIndustries(clause).SelectMany(vocab.IndustryWithAncestors).Distinct())
         {
             exact.Add(Fields.IndustryFocus, code);
@@ -418,7 +422,7 @@ internal sealed class ExactTerms
     public static readonly IReadOnlyList<string> FieldNames =
     [
         Fields.Record, Fields.Id, Fields.Doc, Fields.Level, Fields.Jurisdiction, Fields.Industry, Fields.IndustryFocus,
-        Fields.Department, Fields.DepartmentRole, Fields.Year, Fields.Modality, Fields.Topic, Fields.Place, Fields.HasTargets,
+        Fields.IndustryPassedOver, Fields.Department, Fields.DepartmentRole, Fields.Year, Fields.Modality, Fields.Topic, Fields.Place, Fields.HasTargets,
         Fields.TargetYear,
     ];
 

@@ -10,7 +10,7 @@ namespace GreenPolicy.Index;
 public static class IndexLayout
 {
     /// <summary>Bumped when the index's fields change, so an older generation counts as stale.</summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     public const string CurrentFile = "CURRENT";
     public const string ManifestFile = "manifest.json";

@@ -44,6 +44,7 @@ public sealed record TagTerm(string Field, string Value);
 
 /// <summary>
 /// A tag that raises a result without being required: jurisdiction CN-GZ for 贵州, modality prohibit
-/// for 禁止. Weight multiplies the score of a clause holding the tag.
+/// for 禁止. Weight multiplies the score of a clause holding the tag; below 1 it lowers the clause (an industry's
+/// name the tagger ruled out, <see cref="Fields.IndustryPassedOver"/>).
 /// </summary>
 public sealed record TagBoost(string Field, string Value, float Weight);

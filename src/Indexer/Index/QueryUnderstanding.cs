@@ -52,7 +52,7 @@ public sealed partial class QueryUnderstanding
         ("省级", Levels.Provincial), ("地方", Levels.Provincial), ("省", Levels.Provincial),
     ];
 
-    private enum LexKind { Question, Weak, Modality, Role, Level, Jurisdiction, Document, Tag, Year }
+    private enum LexKind { Question, Weak, Modality, Role, Level, Jurisdiction, Document, Tag, Year, Word }
 
     private sealed record LexItem(LexKind Kind, string Value, VocabularyEntry? Entry = null);
 
@@ -68,6 +68,12 @@ public sealed partial class QueryUnderstanding
     public float ModalityBoost { get; init; } = 1.3f;
     public float LeadRoleBoost { get; init; } = 2.0f;
     public float ParticipantRoleBoost { get; init; } = 1.3f;
+    /// <summary>
+    /// Multiplies the score of a clause that matches an industry's words where they do not name the industry
+    /// (<see cref="Fields.IndustryPassedOver"/>): small enough that a short indicator row (再生有色金属, text score ~12)
+    /// ranks below a long list tagged with the industry (~3).
+    /// </summary>
+    public float PassedOverBoost { get; init; } = 0.1f;
 
     public QueryUnderstanding(VocabularyIndex vocabulary, IEnumerable<DocumentMeta> documents)
     {
@@ -95,7 +101,11 @@ public sealed partial class QueryUnderstanding
         {
             foreach (var name in entry.Names())
             {
-                if (name.Length >= 2 || IsHan(name[0]))
+                if (entry.Kind == VocabularyKinds.Word)
+                {
+                    Add(name, new LexItem(LexKind.Word, name));
+                }
+                else if (name.Length >= 2 || IsHan(name[0]))
                 {
                     Add(name, new LexItem(LexKind.Tag, entry.Key, entry));
                 }
@@ -205,6 +215,12 @@ public sealed partial class QueryUnderstanding
                     notes.Add($"忽略疑问词“{piece}”");
                     continue;
                 }
+                if (kinds.SetEquals([LexKind.Word]))
+                {
+                    // 废钢铁 is scrap, not 钢铁 the industry: the word as written, required like any plain word.
+                    concepts.Add(new QueryConcept { Surface = piece, Alternatives = [piece] });
+                    continue;
+                }
                 if (kinds.Contains(LexKind.Year))
                 {
                     var year = items.First(i => i.Kind == LexKind.Year).Value;
@@ -274,6 +290,11 @@ public sealed partial class QueryUnderstanding
                 boosts.Add(new TagBoost(Fields.DepartmentRole, GenerationWriter.DepartmentRoleValue(department.Key, role),
                     role == Roles.Lead ? LeadRoleBoost : ParticipantRoleBoost));
             }
+        }
+
+        foreach (var tag in concepts.Take(MaxConcepts).SelectMany(c => c.Tags).Where(t => t.Field == Fields.Industry))
+        {
+            boosts.Add(new TagBoost(Fields.IndustryPassedOver, tag.Value, PassedOverBoost));
         }
 
         if (concepts.Count + optional.Count > MaxConcepts)

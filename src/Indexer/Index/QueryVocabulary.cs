@@ -20,6 +20,11 @@ public static class VocabularyKinds
     public const string Place = "place";
     /// <summary>Terms written several ways that are not tags (VOCs ↔ 挥发性有机物): expansion only.</summary>
     public const string Synonym = "synonym";
+    /// <summary>
+    /// A word that holds an industry's name without being the industry (再生有色金属, 废钢铁: the taxonomy's false
+    /// friends): a query reads it whole, as plain text, and does not ask for the industry inside it.
+    /// </summary>
+    public const string Word = "word";
 }
 
 /// <summary>

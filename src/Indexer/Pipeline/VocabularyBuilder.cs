@@ -62,6 +62,10 @@ public static class VocabularyBuilder
         {
             entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Synonym, Key = group[0], Name = group[0], Aliases = group.Skip(1).ToList() });
         }
+        foreach (var word in taxonomies.IndustryFalseFriendWords)
+        {
+            entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Word, Key = word, Name = word });
+        }
         // Names as the tagger met them (a department written differently from every alias): one entry per
         // (department, name), not one per mention — at 1,000 documents that was 70,040 entries for 624 names.
         var met = new HashSet<(string Canonical, string Name)>();

@@ -71,4 +71,24 @@ public class QueryUnderstandingTests
         var concept = Assert.Single(Understanding.Understand("2020年").Concepts);
         Assert.Contains(new TagTerm(Fields.Year, "2020"), concept.Tags);
     }
+
+    [Fact]
+    public void A_word_holding_an_industry_name_is_read_whole_and_asks_for_no_industry()
+    {
+        var vocabulary = new QueryVocabulary
+        {
+            Entries = [.. SmallIndex.Vocabulary.Entries, new VocabularyEntry { Kind = VocabularyKinds.Word, Key = "废钢铁", Name = "废钢铁" }],
+        };
+        var plan = new QueryUnderstanding(new VocabularyIndex(vocabulary), []).Understand("废钢铁 回收");
+        Assert.Equal(["废钢铁", "回收"], plan.Concepts.Select(c => c.Surface));
+        Assert.Empty(plan.Concepts[0].Tags);
+        Assert.DoesNotContain(plan.Boosts, b => b.Field == Fields.IndustryPassedOver);
+    }
+
+    [Fact]
+    public void An_industry_concept_lowers_the_clauses_that_only_pass_its_name_over()
+    {
+        var plan = Understanding.Understand("钢铁 产能");
+        Assert.Contains(plan.Boosts, b => b.Field == Fields.IndustryPassedOver && b.Value == "C31" && b.Weight < 1);
+    }
 }

@@ -86,10 +86,12 @@ public static partial class DocumentTagger
             var targets = TargetTagger.Tag(text, years, c.Row, descriptive);
             var modality = ModalityTagger.Tag(text, descriptive, statesTarget: c.Row is not null || targets.Count > 0);
 
+            var industryTags = industries.Tag(text);
             result[i] = c with
             {
                 Departments = deps.Count <= 1 ? deps : deps.Distinct().ToList(),
-                Industries = industries.Tag(text),
+                Industries = industryTags,
+                PassedOverIndustries = industries.PassedOver(text, industryTags),
                 YearTags = years,
                 TargetYears = years.Count == 0 ? new List<int>() : years.Select(y => y.Year).Distinct().Order().ToList(),
                 Targets = targets,
@@ -111,6 +113,7 @@ public static partial class DocumentTagger
     {
         Departments = c.Departments.ToArray(),
         Industries = c.Industries.ToArray(),
+        PassedOverIndustries = c.PassedOverIndustries.ToArray(),
         YearTags = c.YearTags.ToArray(),
         TargetYears = c.TargetYears.ToArray(),
         Targets = c.Targets.ToArray(),

@@ -20,6 +20,8 @@ public sealed partial class IndustryTagger
     private readonly record struct Entry(Kind Kind, Industry? Industry);
 
     private readonly Lexicon<Entry> _lexicon = new();
+    // Every form a search for an industry looks for (the query vocabulary's: aliases, list-only forms, synonyms).
+    private readonly Lexicon<Industry> _forms = new();
     // Rule names ("alias:钢铁") made once per term, not once per tag.
     private static readonly RuleNames ListRules = new("list:");
     private static readonly RuleNames AliasRules = new("alias:");
@@ -33,6 +35,8 @@ public sealed partial class IndustryTagger
                 _lexicon.Add(a, new Entry(Kind.Alias, i));
             foreach (var a in i.ListOnly)
                 _lexicon.Add(a, new Entry(Kind.ListOnly, i));
+            foreach (var a in i.Aliases.Concat(i.ListOnly).Concat(tax.AliasGroup(i.Name)).Append(i.Name))
+                _forms.Add(a, i);
         }
         foreach (var f in tax.IndustryFalseFriends)
             _lexicon.Add(f, new Entry(Kind.FalseFriend, null));
@@ -42,6 +46,17 @@ public sealed partial class IndustryTagger
             foreach (var a in d.Aliases.Append(d.Canonical).Where(a => a.Length >= 3))
                 _lexicon.Add(a, new Entry(Kind.FalseFriend, null));
         }
+    }
+
+    /// <summary>
+    /// The industries the text names, as a search for their forms finds them (one string inside another: 有色金属 in
+    /// 再生有色金属, 钢铁 in 废钢铁, 冶金 in 冶金尘泥), that are not among <paramref name="tags"/>: the rules above ruled
+    /// those mentions out. A search still finds such a clause by its words, after the clauses about the industry.
+    /// </summary>
+    public IReadOnlyList<string> PassedOver(string text, IReadOnlyList<IndustryTag> tags)
+    {
+        var named = _forms.Occurring(text);
+        return named.Count == 0 ? [] : named.Select(i => i.Code).Where(code => !tags.Any(t => t.Code == code)).Distinct().ToArray();
     }
 
     public IReadOnlyList<IndustryTag> Tag(string text)

@@ -83,6 +83,25 @@ internal sealed class Lexicon<T>
         return hits ?? (IReadOnlyList<LexiconHit<T>>)[];
     }
 
+    /// <summary>
+    /// The values of every term that occurs anywhere in the text, overlapping ones included (废钢铁 holds 钢铁, 电解铝液
+    /// holds 电解铝): what a substring search for the terms finds, where <see cref="Scan"/> is what a reader takes.
+    /// </summary>
+    public List<T> Occurring(string text)
+    {
+        var trie = Volatile.Read(ref _trie) ?? Freeze();
+        var found = new List<T>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            for (var (node, j) = (trie.Root(TextNorm.Bracket(text[i])), i + 1); node != 0; node = j < text.Length ? trie.Child(node, TextNorm.Bracket(text[j++])) : 0)
+            {
+                if (trie.Terms[node] is { } e)
+                    found.AddRange(e.Values);
+            }
+        }
+        return found;
+    }
+
     private Trie Freeze()
     {
         lock (_freezing)

@@ -32,8 +32,10 @@ public sealed class Taxonomies
     public IReadOnlyList<Label> Topics { get; }
     public IReadOnlyList<Label> Places { get; }
     public IReadOnlyList<IReadOnlyList<string>> SynonymGroups { get; }
-    /// <summary>Phrases that are never an industry (电子标签, 废钢铁 …), global and per industry.</summary>
+    /// <summary>Phrases that are never an industry (电子标签, 废钢铁, 化工业 in 优化工业 …), global and per industry.</summary>
     public IReadOnlyList<string> IndustryFalseFriends { get; }
+    /// <summary>The false friends that are words (废钢铁, 电子商务), not strings read across a word boundary (化工业).</summary>
+    public IReadOnlyList<string> IndustryFalseFriendWords { get; }
 
     private readonly Dictionary<string, string> _provinces;
     private readonly Dictionary<string, Industry> _industryByCode;
@@ -42,7 +44,7 @@ public sealed class Taxonomies
     private readonly Lazy<TaxonomyTaggers> _taggers;
 
     private Taxonomies(
-        IReadOnlyList<Industry> industries, IReadOnlyList<string> globalFalseFriends,
+        IReadOnlyList<Industry> industries, IReadOnlyList<string> globalFalseFriends, IReadOnlyList<string> acrossWords,
         IReadOnlyList<Department> departments, IReadOnlyList<Label> topics, IReadOnlyList<Label> places,
         IReadOnlyList<IReadOnlyList<string>> synonyms, Dictionary<string, string> provinces)
     {
@@ -52,7 +54,8 @@ public sealed class Taxonomies
         Topics = topics;
         Places = places;
         SynonymGroups = synonyms;
-        IndustryFalseFriends = globalFalseFriends.Concat(industries.SelectMany(i => i.FalseFriends)).Distinct().ToList();
+        IndustryFalseFriendWords = globalFalseFriends.Concat(industries.SelectMany(i => i.FalseFriends)).Except(acrossWords).Distinct().ToList();
+        IndustryFalseFriends = IndustryFalseFriendWords.Concat(acrossWords).Distinct().ToList();
         _industryByCode = industries.ToDictionary(i => i.Code);
         _departmentsByAlias = new Dictionary<string, List<Department>>(StringComparer.Ordinal);
         foreach (var d in departments)
@@ -105,7 +108,7 @@ public sealed class Taxonomies
         var syn = synonymsYaml is null ? new SynonymsFile() : Parse<SynonymsFile>(yaml, synonymsYaml, "synonyms.yaml");
         var groups = (syn.Groups ?? []).Select(g => (IReadOnlyList<string>)Clean(g)).Where(g => g.Count > 1).ToList();
 
-        return new Taxonomies(industries, Clean(ind.FalseFriends), departments, topics, places, groups,
+        return new Taxonomies(industries, Clean(ind.FalseFriends), Clean(ind.AcrossWords), departments, topics, places, groups,
             dep.Jurisdictions ?? []);
     }
 
@@ -220,10 +223,11 @@ public sealed class Taxonomies
     private static List<string> Clean(IEnumerable<string?>? items) =>
         (items ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).Distinct().ToList();
 
-    // YAML shapes (underscored names: list_only, false_friends).
+    // YAML shapes (underscored names: list_only, false_friends, across_words).
     private sealed class IndustriesFile
     {
         public List<string?>? FalseFriends { get; set; }
+        public List<string?>? AcrossWords { get; set; }
         public Dictionary<string, IndustryEntry>? Industries { get; set; }
     }
 
