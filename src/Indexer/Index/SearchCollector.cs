@@ -29,20 +29,37 @@ internal sealed class TermsDimension : FilterDimension
 
     public override Func<int, bool> ForSegment(AtomicReader reader)
     {
-        var bits = new FixedBitSet(reader.MaxDoc);
-        foreach (var value in values)
+        var terms = values.Select(v => new Term(field, v)).ToList();
+        var count = terms.Sum(t => (long)reader.DocFreq(t));
+        if (count == 0)
         {
-            var docs = reader.GetTermDocsEnum(new Term(field, value));
-            if (docs is null)
+            return _ => false;
+        }
+        // A rare term (an industry's name passed over, a small document) as its sorted documents: a bit per document
+        // of a million-clause segment is 135 KB a query for a few hundred matches.
+        if (count * 32 < reader.MaxDoc)
+        {
+            var sorted = new List<int>((int)count);
+            ForEachDoc(reader, terms, sorted.Add);
+            sorted.Sort();
+            var docs = sorted.ToArray();
+            return d => Array.BinarySearch(docs, d) >= 0;
+        }
+        var bits = new FixedBitSet(reader.MaxDoc);
+        ForEachDoc(reader, terms, bits.Set);
+        return bits.Get;
+    }
+
+    private static void ForEachDoc(AtomicReader reader, IEnumerable<Term> terms, Action<int> add)
+    {
+        foreach (var term in terms)
+        {
+            var docs = reader.GetTermDocsEnum(term);
+            for (var d = docs?.NextDoc() ?? DocIdSetIterator.NO_MORE_DOCS; d != DocIdSetIterator.NO_MORE_DOCS; d = docs!.NextDoc())
             {
-                continue;
-            }
-            for (var d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
-            {
-                bits.Set(d);
+                add(d);
             }
         }
-        return bits.Get;
     }
 }
 
@@ -177,7 +194,20 @@ internal sealed class SearchCollector : ICollector
         var score = byOrder ? 0f : scorer?.GetScore() ?? 0f;
         foreach (var (matches, factor) in segmentBoosts)
         {
-            if (matches(doc))
+            if (factor > 1f && matches(doc))
+            {
+                score *= factor;
+            }
+        }
+        if (Turned(score, seq))
+        {
+            return;
+        }
+        // A factor below 1 can only turn a hit away: asked only of a hit that would otherwise be kept (the hits of
+        // 钢铁 number 100,000 at a million clauses; the clauses that merely pass its name over, a few hundred).
+        foreach (var (matches, factor) in segmentBoosts)
+        {
+            if (factor < 1f && matches(doc))
             {
                 score *= factor;
             }
@@ -185,9 +215,12 @@ internal sealed class SearchCollector : ICollector
         Offer(docBase + doc, score, seq);
     }
 
+    /// <summary>Whether a hit of this score and sequence cannot enter the kept page.</summary>
+    private bool Turned(float score, long seq) => full && (score < worstScore || score == worstScore && seq >= worstSeq);
+
     private void Offer(int doc, float score, long seq)
     {
-        if (full && (score < worstScore || score == worstScore && seq >= worstSeq))
+        if (Turned(score, seq))
         {
             return;
         }
