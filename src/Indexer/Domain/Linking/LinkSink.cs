@@ -11,29 +11,112 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     // The clauses and the boilerplate bigrams only: the sink outlives the scoring features.
     private readonly ClauseTable c = features.Table;
     private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
-    // Offered pairs until Finish, in the order offered. Pairs that support no relation only take part in choosing
-    // each clause's best same-topic match per document, so they keep their ends and topic score alone (16 bytes, not
-    // 40): most of the tens of millions of scored candidates are such pairs. Finish drops them, and the related
-    // pairs that are no clause's best same-topic match; the kept links point into what is left of _related.
-    private readonly BlockList<PairScore> _related = new();
-    private BlockList<TopicOnly>? _topicOnly = new();
+    // Related pairs (those supporting a relation) in the order offered. Finish drops the same-topic pairs that are
+    // neither end's best match; the kept links point into what is left of _related.
+    private readonly BlockList<RelatedPair> _related = new();
+    // The notes of the pairs (整句照搬 42 字, 同一量化目标), each distinct note once.
+    private readonly List<string> _notes = [];
+    private readonly Dictionary<string, int> _noteIds = new(StringComparer.Ordinal);
+    // Per holder clause, the document of the other ends seen last and the best topic score among them so far (the
+    // pair in _related, or -1 for a pair with no relation). Pairs come in ascending (A, B) order, and clauses are
+    // numbered document by document, so each clause meets the clauses of one other document in one run, in ascending
+    // order: its best match there is known when the run ends, without keeping the pairs that support no relation or
+    // grouping every pair by holder a second time (at 10,000 documents, 8 bytes a pair for 39.8M pairs; choosing the
+    // kept links took 33 s with that pass, 20 s without).
+    private readonly int[] _runDoc = Enumerable.Repeat(-1, features.Count).ToArray();
+    private readonly double[] _runTopic = new double[features.Count];
+    private readonly int[] _runPair = new int[features.Count];
+    private long _lastOffered = -1;
+    private bool _finished;
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
     private int[][]? _kept; // per clause, the indexes in _related of the pairs it keeps
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
 
     public ClauseTable Table => c;
 
-    private readonly record struct TopicOnly(int A, int B, double TopicScore);
+    private static readonly string[] RelationNames = [Relations.NearVerbatim, Relations.Paraphrase, Relations.SameTopic];
 
-    public void Offer(PairScore p)
+    /// <summary>
+    /// A pair that supports a relation, as kept until the links are chosen: 24 bytes, where a <see cref="PairScore"/>
+    /// takes 40 (tens of millions of pairs at 10,000 documents, held while the features are). The topic score is not
+    /// kept: it only decides the best matches, as the pair is offered.
+    /// </summary>
+    private struct RelatedPair
     {
-        if (_topicOnly is null) throw new InvalidOperationException("already finished");
-        if (p.Relation is null) _topicOnly.Add(new TopicOnly(p.A, p.B, p.TopicScore));
-        else _related.Add(p);
+        public int A;
+        public int B;
+        public double Score;
+        public int Note;      // in _notes; -1: none
+        public byte Relation; // in RelationNames
+        public bool Best;     // the best same-topic match of one of its ends in the other's document
+
+        public readonly int Other(int holder) => A == holder ? B : A;
     }
 
-    /// <summary>Pairs offered so far (until <see cref="Finish"/>).</summary>
-    public long Offered => _related.Count + (long)(_topicOnly?.Count ?? 0);
+    /// <summary>
+    /// Takes a scored pair (A &lt; B). Pairs must come in ascending (A, B) order, each once (the candidates' order):
+    /// a clause's best match in each other document is decided as its pairs go by.
+    /// </summary>
+    public void Offer(PairScore p)
+    {
+        if (_finished) throw new InvalidOperationException("already finished");
+        var key = ((long)p.A << 32) | (uint)p.B;
+        if (p.A >= p.B || key <= _lastOffered)
+            throw new ArgumentException($"pairs must be offered once each, in ascending order: ({p.A}, {p.B}) after ({_lastOffered >> 32}, {(int)_lastOffered})", nameof(p));
+        _lastOffered = key;
+        Offered++;
+        var pair = -1;
+        if (p.Relation is not null)
+        {
+            pair = _related.Count;
+            var relation = Array.IndexOf(RelationNames, p.Relation);
+            if (relation < 0) throw new ArgumentException($"not a scored relation: {p.Relation}", nameof(p));
+            _related.Add(new RelatedPair { A = p.A, B = p.B, Score = p.Score, Note = NoteId(p.Note), Relation = (byte)relation });
+        }
+        Meet(p.A, p.B, p.TopicScore, pair);
+        Meet(p.B, p.A, p.TopicScore, pair);
+    }
+
+    /// <summary>
+    /// Holder meets other through a pair: a new document ends the holder's run in the previous one (its best pair
+    /// there is marked), a higher topic score in the same document replaces the best so far (on a tie, the lower
+    /// other clause, met first, stays).
+    /// </summary>
+    private void Meet(int holder, int other, double topic, int pair)
+    {
+        var doc = c.DocOf[other];
+        if (_runDoc[holder] != doc)
+        {
+            EndRun(holder);
+            (_runDoc[holder], _runTopic[holder], _runPair[holder]) = (doc, topic, pair);
+        }
+        else if (topic > _runTopic[holder])
+        {
+            (_runTopic[holder], _runPair[holder]) = (topic, pair);
+        }
+    }
+
+    private void EndRun(int holder)
+    {
+        if (_runDoc[holder] >= 0 && _runPair[holder] >= 0) _related[_runPair[holder]].Best = true;
+    }
+
+    private int NoteId(string? note)
+    {
+        if (note is null) return -1;
+        if (!_noteIds.TryGetValue(note, out var id))
+        {
+            _noteIds[note] = id = _notes.Count;
+            _notes.Add(note);
+        }
+        return id;
+    }
+
+    /// <summary>Pairs offered so far.</summary>
+    public long Offered { get; private set; }
+
+    /// <summary>Pairs offered so far that support a relation (before Finish drops those no end prefers).</summary>
+    public int Related => _related.Count;
 
     public void AddExplicit(int holder, ClauseLink link) => _explicit.Add((holder, link));
 
@@ -46,8 +129,9 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// </summary>
     public void Finish()
     {
-        KeepLinks(_related, _topicOnly ?? throw new InvalidOperationException("already finished"));
-        _topicOnly = null;
+        if (_finished) throw new InvalidOperationException("already finished");
+        _finished = true;
+        KeepBestSameTopic();
         var (start, ends) = ByHolder(_related.Count, k => (_related[k].A, _related[k].B));
         var kept = new int[c.Count][];
         Parallel.For(0, c.Count, i => kept[i] = Best(ends.AsSpan(start[i], start[i + 1] - start[i]), i));
@@ -64,6 +148,21 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     }
 
     /// <summary>
+    /// Drops, in place and in order, the same-topic pairs where neither side is the other's best match in its
+    /// document (highest topic score over all scored pairs, related or not, then lowest clause number): Sichuan's
+    /// 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
+    /// </summary>
+    private void KeepBestSameTopic()
+    {
+        for (var i = 0; i < c.Count; i++) EndRun(i);
+        var sameTopic = Array.IndexOf(RelationNames, Relations.SameTopic);
+        var kept = 0;
+        for (var k = 0; k < _related.Count; k++)
+            if (_related[k].Relation != sameTopic || _related[k].Best) _related[kept++] = _related[k];
+        _related.Truncate(kept);
+    }
+
+    /// <summary>
     /// The pairs clause <paramref name="holder"/> keeps of its own: for each relation (in the order the relations first
     /// occur among its pairs) the best <see cref="LinkerOptions.MaxLinksPerRelation"/> by score, then other clause.
     /// </summary>
@@ -71,18 +170,18 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     {
         var pairs = _related;
         if (mine.IsEmpty) return [];
-        var relations = new List<string>(4);
+        var relations = new List<byte>(RelationNames.Length);
         foreach (var k in mine)
-            if (!relations.Contains(pairs[k].Relation!)) relations.Add(pairs[k].Relation!);
+            if (!relations.Contains(pairs[k].Relation)) relations.Add(pairs[k].Relation);
         var order = mine.ToArray();
         Array.Sort(order, (x, y) =>
         {
             ref var p = ref pairs[x];
             ref var q = ref pairs[y];
-            var byRelation = relations.IndexOf(p.Relation!).CompareTo(relations.IndexOf(q.Relation!));
+            var byRelation = relations.IndexOf(p.Relation).CompareTo(relations.IndexOf(q.Relation));
             return byRelation != 0 ? byRelation
                 : q.Score != p.Score ? q.Score.CompareTo(p.Score)
-                : Other(p, holder).CompareTo(Other(q, holder));
+                : p.Other(holder).CompareTo(q.Other(holder));
         });
         var chosen = new List<int>();
         for (int at = 0, taken = 0; at < order.Length; at++)
@@ -91,45 +190,6 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
             if (taken++ < o.MaxLinksPerRelation) chosen.Add(order[at]);
         }
         return [.. chosen];
-    }
-
-    /// <summary>
-    /// Drops, in place and in order, the same-topic pairs where neither side is the other's best match in its
-    /// document (highest topic score over all scored pairs, related or not, then lowest clause number): Sichuan's
-    /// 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
-    /// </summary>
-    private void KeepLinks(BlockList<PairScore> related, BlockList<TopicOnly> topicOnly)
-    {
-        // Pair k is related[k] below related.Count, else topicOnly[k - related.Count].
-        var n = related.Count;
-        (int A, int B) Ends(int k) => k < n ? (related[k].A, related[k].B) : (topicOnly[k - n].A, topicOnly[k - n].B);
-        double Topic(int k) => k < n ? related[k].TopicScore : topicOnly[k - n].TopicScore;
-        var best = new bool[n];
-        var (start, ends) = ByHolder(checked(n + topicOnly.Count), Ends);
-        var byOther = new List<(int Other, int Pair)>();
-        for (var i = 0; i < c.Count; i++)
-        {
-            byOther.Clear();
-            for (var e = start[i]; e < start[i + 1]; e++)
-            {
-                var (a, b) = Ends(ends[e]);
-                byOther.Add((a == i ? b : a, ends[e]));
-            }
-            // Clauses are numbered document by document: the other ends in one document are adjacent once sorted.
-            byOther.Sort();
-            for (var g = 0; g < byOther.Count;)
-            {
-                var doc = c.DocOf[byOther[g].Other];
-                var top = byOther[g].Pair;
-                for (g++; g < byOther.Count && c.DocOf[byOther[g].Other] == doc; g++)
-                    if (Topic(byOther[g].Pair) > Topic(top)) top = byOther[g].Pair;
-                if (top < n) best[top] = true;
-            }
-        }
-        var kept = 0;
-        for (var k = 0; k < n; k++)
-            if (related[k].Relation != Relations.SameTopic || best[k]) related[kept++] = related[k];
-        related.Truncate(kept);
     }
 
     /// <summary>The pairs of each clause (at either end), in pair order: clause i's are ends[start[i]..start[i + 1]].</summary>
@@ -154,8 +214,6 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         return (start, byHolder);
     }
 
-    private static int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;
-
     /// <summary>
     /// The links of clause <paramref name="i"/>, their evidence (shared wording and tags) computed now:
     /// held for every clause of a large corpus at once, the evidence would outweigh the corpus itself.
@@ -165,7 +223,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         var kept = _kept ?? throw new InvalidOperationException("Finish() first");
         var list = new List<ClauseLink>(kept[i].Length);
         foreach (var k in kept[i])
-            list.Add(MakeLink(i, Other(_related[k], i), _related[k]));
+            list.Add(MakeLink(i, _related[k]));
         if (_explicitOf.TryGetValue(i, out var explicitLinks))
             list.AddRange(explicitLinks);
         // Stable: links of one relation and score stay in the order Finish gave them (other clause ascending).
@@ -181,31 +239,34 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         _ => 4,
     };
 
-    private ClauseLink MakeLink(int holder, int other, PairScore p)
+    private ClauseLink MakeLink(int holder, in RelatedPair p)
     {
+        var other = p.Other(holder);
+        var relation = RelationNames[p.Relation];
+        var note = p.Note < 0 ? null : _notes[p.Note];
         var h = c.Clauses[holder];
         var t = c.Clauses[other];
         var sharedTags = h.Topics.Select(x => x.Name).Intersect(t.Topics.Select(x => x.Name))
             .Concat(h.Industries.Select(x => x.Name).Intersect(t.Industries.Select(x => x.Name)))
             .ToList();
         LinkEvidence evidence;
-        if (p.Relation == Relations.NearVerbatim)
+        if (relation == Relations.NearVerbatim)
         {
             // The diff, the aligned text and the share aligned are computed when the link is shown (LinkExplainer).
-            evidence = new LinkEvidence { SharedTags = sharedTags, Note = p.Note };
+            evidence = new LinkEvidence { SharedTags = sharedTags, Note = note };
         }
         else
         {
-            var runs = p.Relation == Relations.SameTopic
+            var runs = relation == Relations.SameTopic
                 ? PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 2), 2, b => Array.BinarySearch(_boilerplate, b) < 0)
                 : PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 4), 4, _ => true);
             evidence = new LinkEvidence
             {
                 Common = string.Join("…", runs.OrderByDescending(r => r.Length).Take(8)),
                 SharedTags = sharedTags,
-                Note = p.Note,
+                Note = note,
             };
         }
-        return new ClauseLink(t.Id, p.Relation!, Math.Round(p.Score, 3), Linker.Direction(c.Level(holder), c.Level(other)), evidence);
+        return new ClauseLink(t.Id, relation, Math.Round(p.Score, 3), Linker.Direction(c.Level(holder), c.Level(other)), evidence);
     }
 }

@@ -69,7 +69,7 @@ public static class Linker
             for (var k = 0; k < count; k++)
                 if (scores[k] is { } m) links.Offer(m);
         }
-        step($"scored, {links.Offered} pairs with a topic score or a relation");
+        step($"scored, {links.Offered} pairs with a topic score or a relation ({links.Related} with a relation)");
         return links;
     }
 

@@ -1,0 +1,106 @@
+using GreenPolicy.Domain;
+using GreenPolicy.Domain.Linking;
+
+namespace GreenPolicy.Indexer.Tests.Linking;
+
+/// <summary>
+/// The sink that keeps scored pairs: which same-topic pairs survive (a clause's best match in each other document,
+/// decided as the pairs stream by) checked against the rule computed over all pairs at once.
+/// </summary>
+public sealed class LinkSinkTests
+{
+    private static ParsedDocument Doc(string id, int clauses) => new()
+    {
+        Meta = new DocumentMeta { Id = id, Title = id, Level = Levels.Provincial, Jurisdiction = "CN-SC" },
+        Clauses = Enumerable.Range(0, clauses).Select(k => new Clause
+        {
+            Id = $"{id}/para_{k + 1}", DocId = id, EId = $"para_{k + 1}", Kind = "paragraph", Locator = $"para_{k + 1}",
+            Citation = $"para_{k + 1}", Text = $"推进{id}第{k + 1}项园区循环化改造和清洁生产审核工作。", Order = k,
+        }).ToList(),
+    };
+
+    private static readonly LinkerOptions Unlimited = LinkerOptions.Default with { MaxLinksPerRelation = 1000 };
+
+    private static LinkSink Sink(IReadOnlyList<ParsedDocument> docs) => new(new CorpusFeatures(docs, Unlimited), Unlimited);
+
+    private static HashSet<(int, int)> Kept(LinkSink sink, IReadOnlyList<ParsedDocument> docs)
+    {
+        var ids = docs.SelectMany(d => d.Clauses).Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var kept = new HashSet<(int, int)>();
+        for (var i = 0; i < ids.Count; i++)
+            foreach (var link in sink.For(i))
+                kept.Add(i < ids[link.Id] ? (i, ids[link.Id]) : (ids[link.Id], i));
+        return kept;
+    }
+
+    [Fact]
+    public void A_clause_keeps_its_best_match_in_each_other_document_and_a_tie_goes_to_the_lower_clause()
+    {
+        // Clauses: a/1..2 = 0..1; b/1..3 = 2..4; c/1..2 = 5..6.
+        IReadOnlyList<ParsedDocument> docs = [Doc("a", 2), Doc("b", 3), Doc("c", 2)];
+        var sink = Sink(docs);
+        sink.Offer(new PairScore(0, 2, Relations.SameTopic, 0.2, 0.2, null));  // neither end's best: dropped
+        sink.Offer(new PairScore(0, 3, Relations.SameTopic, 0.3, 0.3, null));  // a/1's best in b
+        sink.Offer(new PairScore(0, 4, null, 0, 0.3, null));                    // a tie: the lower clause (b/2) stays
+        sink.Offer(new PairScore(0, 5, null, 0, 0.5, null));                    // a/1's best in c supports no link ...
+        sink.Offer(new PairScore(0, 6, Relations.SameTopic, 0.4, 0.4, null));   // ... but c/2's best in a is a/1
+        sink.Offer(new PairScore(1, 2, Relations.SameTopic, 0.25, 0.25, null)); // b/1's best in a, a/2's only pair in b
+        sink.Offer(new PairScore(2, 5, Relations.SameTopic, 0.1, 0.1, null));   // b/1's and c/1's only pair in each other's document
+        sink.Offer(new PairScore(4, 6, Relations.Paraphrase, 0.6, 0.05, null)); // not same-topic: kept whatever its topic score
+        sink.Finish();
+
+        Assert.Equal(new HashSet<(int, int)> { (0, 3), (0, 6), (1, 2), (2, 5), (4, 6) }, Kept(sink, docs));
+        Assert.DoesNotContain(sink.For(2), l => l.Id == "a/para_1");
+        Assert.DoesNotContain(sink.For(0), l => l.Id == "b/para_1");
+    }
+
+    [Fact]
+    public void Streamed_choice_equals_the_rule_over_all_pairs_on_random_scores()
+    {
+        IReadOnlyList<ParsedDocument> docs = [Doc("a", 4), Doc("b", 3), Doc("c", 5), Doc("d", 2)];
+        var docOf = docs.SelectMany((d, k) => d.Clauses.Select(_ => k)).ToArray();
+        var n = docOf.Length;
+        for (var seed = 1; seed <= 50; seed++)
+        {
+            var random = new Random(seed);
+            var pairs = new List<PairScore>();
+            for (var a = 0; a < n; a++)
+                for (var b = a + 1; b < n; b++)
+                    if (docOf[a] != docOf[b] && random.Next(3) > 0)
+                    {
+                        // Coarse scores, so that ties happen; a quarter support no relation.
+                        var topic = random.Next(1, 6) / 10.0;
+                        pairs.Add(new PairScore(a, b, random.Next(4) == 0 ? null : Relations.SameTopic, topic, topic, null));
+                    }
+            var sink = Sink(docs);
+            foreach (var p in pairs) sink.Offer(p);
+            sink.Finish();
+
+            // The rule: a same-topic pair stays when it is, for either end, the highest topic score among that end's
+            // pairs into the other end's document (on a tie, the pair with the lower other clause).
+            var best = new HashSet<(int, int)>();
+            for (var holder = 0; holder < n; holder++)
+                foreach (var group in pairs.Where(p => p.A == holder || p.B == holder)
+                             .GroupBy(p => docOf[p.A == holder ? p.B : p.A]))
+                {
+                    var top = group.OrderByDescending(p => p.TopicScore).ThenBy(p => p.A == holder ? p.B : p.A).First();
+                    if (top.Relation is not null) best.Add((top.A, top.B));
+                }
+            Assert.Equal(best, Kept(sink, docs));
+        }
+    }
+
+    [Fact]
+    public void Pairs_out_of_order_or_twice_are_refused()
+    {
+        IReadOnlyList<ParsedDocument> docs = [Doc("a", 2), Doc("b", 2)];
+        var sink = Sink(docs);
+        sink.Offer(new PairScore(0, 3, Relations.SameTopic, 0.2, 0.2, null));
+        Assert.Throws<ArgumentException>(() => sink.Offer(new PairScore(0, 3, Relations.SameTopic, 0.2, 0.2, null)));
+        Assert.Throws<ArgumentException>(() => sink.Offer(new PairScore(0, 2, Relations.SameTopic, 0.2, 0.2, null)));
+        Assert.Throws<ArgumentException>(() => sink.Offer(new PairScore(3, 1, Relations.SameTopic, 0.2, 0.2, null)));
+        sink.Offer(new PairScore(1, 2, Relations.SameTopic, 0.2, 0.2, null));
+        sink.Finish();
+        Assert.Throws<InvalidOperationException>(() => sink.Offer(new PairScore(1, 3, Relations.SameTopic, 0.2, 0.2, null)));
+    }
+}
