@@ -52,7 +52,7 @@ public static class Linker
         var corpus = new CorpusFeatures(docs, o);
         step("n-gram features");
         var pairs = Candidates.Find(corpus, o);
-        step($"{pairs.Count} candidate pairs");
+        step($"{pairs.Count} candidate pairs ({pairs.Array!.Length} found)");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
