@@ -25,7 +25,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     // kept links took 33 s with that pass, 20 s without).
     private readonly int[] _runDoc = Enumerable.Repeat(-1, features.Count).ToArray();
     private readonly double[] _runTopic = new double[features.Count];
-    private readonly int[] _runPair = new int[features.Count];
+    private readonly int[] _runPair = Enumerable.Repeat(-1, features.Count).ToArray();
     private long _lastOffered = -1;
     private bool _finished;
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
@@ -35,6 +35,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     public ClauseTable Table => c;
 
     private static readonly string[] RelationNames = [Relations.NearVerbatim, Relations.Paraphrase, Relations.SameTopic];
+    private const byte SameTopic = 2; // Relations.SameTopic in RelationNames
 
     /// <summary>
     /// A pair that supports a relation, as kept until the links are chosen: 24 bytes, where a <see cref="PairScore"/>
@@ -98,7 +99,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
 
     private void EndRun(int holder)
     {
-        if (_runDoc[holder] >= 0 && _runPair[holder] >= 0) _related[_runPair[holder]].Best = true;
+        if (_runPair[holder] >= 0) _related[_runPair[holder]].Best = true;
     }
 
     private int NoteId(string? note)
@@ -155,10 +156,9 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     private void KeepBestSameTopic()
     {
         for (var i = 0; i < c.Count; i++) EndRun(i);
-        var sameTopic = Array.IndexOf(RelationNames, Relations.SameTopic);
         var kept = 0;
         for (var k = 0; k < _related.Count; k++)
-            if (_related[k].Relation != sameTopic || _related[k].Best) _related[kept++] = _related[k];
+            if (_related[k].Relation != SameTopic || _related[k].Best) _related[kept++] = _related[k];
         _related.Truncate(kept);
     }
 
