@@ -325,6 +325,16 @@ public static class Program
                 ChildProcess.Report(new DumpResult(docs, clauses, watch.Elapsed.TotalSeconds, ChildProcess.PeakWorkingSet()));
                 return 0;
             }
+            case "generate":
+            {
+                // The benchmark's corpus alone, for builds measured by hand: child generate SIZE DIR (default seed and scale).
+                var o = new Options();
+                var root = FindRoot() ?? throw new ArgumentException("run from inside the repository (no GreenPolicy.sln above)");
+                var bytes = new CorpusGenerator(SeedCorpus.Read(Path.Combine(root, "corpus")), o.Seed, o.Scale)
+                    .Write(int.Parse(args[1], CultureInfo.InvariantCulture), args[2], Path.Combine(root, "corpus", "taxonomy"));
+                Console.WriteLine($"{bytes / 1048576.0:0.0} MB in {watch.Elapsed.TotalSeconds:0.0} s");
+                return 0;
+            }
             case "gp-build":
             {
                 var stages = GreenPolicyEngine.Build(args[1], args[2]);
