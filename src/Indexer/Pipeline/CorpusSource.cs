@@ -11,9 +11,29 @@ public sealed record BuildError(string File, int Line, string Message)
     public static BuildError From(CorpusDiagnostic d) => new(d.File, d.Line, d.Message);
 }
 
+/// <summary>
+/// A corpus file as it was read: enough to read it again and know that it is the same file (its SHA-256), without
+/// holding its text. A build parses each file twice, once to link it and once to write it (CorpusPipeline).
+/// </summary>
+public sealed record SourceFile(string FileName, string Path, byte[] Sha256)
+{
+    /// <summary>The file's text again, or an IOException saying that it changed (or went) since it was first read.</summary>
+    public string ReadAgain()
+    {
+        var errors = new List<BuildError>();
+        var bytes = CorpusSource.ReadBytes(Path, errors);
+        if (bytes is null || !System.Security.Cryptography.SHA256.HashData(bytes).AsSpan().SequenceEqual(Sha256))
+        {
+            throw new IOException($"{FileName} changed while the index was being built; build again" +
+                                  (errors.Count > 0 ? $" ({errors[0].Message})" : ""));
+        }
+        return CorpusSource.Decode(Path, bytes, errors) ?? throw new IOException($"{FileName}: {errors[0].Message}");
+    }
+}
+
 /// <summary>The files of a corpus directory, read as strict UTF-8 (the domain never reads files).</summary>
 public sealed record CorpusSource(
-    IReadOnlyList<(string FileName, string Content)> Documents,
+    IReadOnlyList<(SourceFile File, string Content)> Documents,
     IReadOnlyDictionary<string, string> TaxonomyTexts,
     IReadOnlyList<BuildError> Errors)
 {
@@ -21,7 +41,7 @@ public sealed record CorpusSource(
 
     public static CorpusSource Read(string corpusDir)
     {
-        var docs = new List<(string, string)>();
+        var docs = new List<(SourceFile, string)>();
         var errors = new List<BuildError>();
         var taxonomy = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(corpusDir))
@@ -35,16 +55,16 @@ public sealed record CorpusSource(
             {
                 continue;
             }
-            if (ReadText(path, errors) is { } text)
+            if (ReadBytes(path, errors) is { } bytes && Decode(path, bytes, errors) is { } text)
             {
-                docs.Add((Path.GetFileName(path), text));
+                docs.Add((new SourceFile(Path.GetFileName(path), path, System.Security.Cryptography.SHA256.HashData(bytes)), text));
             }
         }
         var taxonomyDir = Path.Combine(corpusDir, "taxonomy");
         foreach (var name in Domain.Tagging.Taxonomies.FileNames)
         {
             var path = Path.Combine(taxonomyDir, name);
-            if (File.Exists(path) && ReadText(path, errors) is { } text)
+            if (File.Exists(path) && ReadBytes(path, errors) is { } bytes && Decode(path, bytes, errors) is { } text)
             {
                 taxonomy[name] = text;
             }
@@ -59,9 +79,8 @@ public sealed record CorpusSource(
     /// </summary>
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
-    private static string? ReadText(string path, List<BuildError> errors)
+    internal static byte[]? ReadBytes(string path, List<BuildError> errors)
     {
-        byte[] bytes;
         try
         {
             var length = new FileInfo(path).Length;
@@ -71,13 +90,17 @@ public sealed record CorpusSource(
                     $"file is {length / (1024.0 * 1024.0):0.0} MB, over the {MaxFileBytes / (1024 * 1024)} MB limit for one document (is it the right file?)"));
                 return null;
             }
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new BuildError(path, 0, $"unreadable: {e.Message}"));
             return null;
         }
+    }
+
+    internal static string? Decode(string path, byte[] bytes, List<BuildError> errors)
+    {
         try
         {
             var text = StrictUtf8.GetString(bytes);

@@ -36,19 +36,22 @@ public static class IndexBuild
         using (lockStream)
         {
             var files = CorpusFingerprint.Files(corpusDir);
-            var corpus = CorpusPipeline.Run(corpusDir, progress);
-            if (!corpus.Succeeded)
-            {
-                return new BuildResult { Errors = corpus.Errors, Warnings = corpus.Warnings, Seconds = watch.Elapsed.TotalSeconds };
-            }
+            CorpusResult? corpus = null;
             Manifest manifest;
             try
             {
+                corpus = CorpusPipeline.Run(corpusDir, progress);
+                if (!corpus.Succeeded)
+                {
+                    return new BuildResult { Errors = corpus.Errors, Warnings = corpus.Warnings, Seconds = watch.Elapsed.TotalSeconds };
+                }
                 manifest = GenerationWriter.WriteGeneration(indexRoot, corpus.Documents, corpus.Vocabulary, files, now ?? DateTimeOffset.UtcNow, progress);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IoFailure(e) is { } io)
             {
-                return new BuildResult { Errors = [new BuildError(indexRoot, 0, $"writing the index failed: {e.Message}")], Warnings = corpus.Warnings };
+                // A disk that fails, or a corpus file that changed between its two reads (CorpusPipeline, which reads
+                // a document again to resolve a citation into it or to write it): CURRENT stays as it was.
+                return new BuildResult { Errors = [new BuildError(indexRoot, 0, $"the build failed: {io.Message}")], Warnings = corpus?.Warnings ?? [] };
             }
             var removed = IndexLayout.RemoveOldGenerations(indexRoot);
             return new BuildResult
@@ -60,6 +63,14 @@ public static class IndexBuild
             };
         }
     }
+
+    /// <summary>The I/O failure behind <paramref name="e"/>, also when the writer's threads wrapped it; null for any other exception.</summary>
+    private static Exception? IoFailure(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException a => a.Flatten().InnerExceptions.Select(IoFailure).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
 }
 
 /// <summary>How the citation resolver is wired into a store: GreenPolicy.Domain.Citations' resolver over the index.</summary>

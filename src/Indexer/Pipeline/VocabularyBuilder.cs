@@ -11,7 +11,9 @@ namespace GreenPolicy.Pipeline;
 /// </summary>
 public static class VocabularyBuilder
 {
-    public static QueryVocabulary Build(Taxonomies taxonomies, IReadOnlyList<ParsedDocument> documents)
+    /// <param name="departmentNames">Department names as the tagger met them where they differ from the canonical name
+    /// (<see cref="DepartmentTag.Name"/>, <see cref="DepartmentTag.Canonical"/>), in corpus order, repeats allowed.</param>
+    public static QueryVocabulary Build(Taxonomies taxonomies, IEnumerable<(string Canonical, string Name)> departmentNames)
     {
         var entries = new List<VocabularyEntry>();
         foreach (var i in taxonomies.Industries)
@@ -69,14 +71,11 @@ public static class VocabularyBuilder
         // Names as the tagger met them (a department written differently from every alias): one entry per
         // (department, name), not one per mention — at 1,000 documents that was 70,040 entries for 624 names.
         var met = new HashSet<(string Canonical, string Name)>();
-        foreach (var clause in documents.SelectMany(d => d.Clauses))
+        foreach (var (canonical, name) in departmentNames)
         {
-            foreach (var d in clause.Departments.Where(d => d.Name != d.Canonical))
+            if (met.Add((canonical, name)))
             {
-                if (met.Add((d.Canonical, d.Name)))
-                {
-                    entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Department, Key = d.Canonical, Name = d.Canonical, Aliases = [d.Name] });
-                }
+                entries.Add(new VocabularyEntry { Kind = VocabularyKinds.Department, Key = canonical, Name = canonical, Aliases = [name] });
             }
         }
         return new QueryVocabulary { Entries = entries };

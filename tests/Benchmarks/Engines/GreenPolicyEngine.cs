@@ -85,12 +85,12 @@ internal static class GreenPolicyEngine
         using var writer = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false));
         var docs = 0;
         long clauses = 0;
-        foreach (var (fileName, content) in source.Documents)
+        foreach (var (read, content) in source.Documents)
         {
-            var file = CorpusFile.Parse(fileName, content);
+            var file = CorpusFile.Parse(read.FileName, content);
             if (file.Meta is null)
             {
-                throw new InvalidOperationException($"{fileName}: " + string.Join("; ", file.Diagnostics.Take(3)));
+                throw new InvalidOperationException($"{read.FileName}: " + string.Join("; ", file.Diagnostics.Take(3)));
             }
             var doc = DocumentTagger.Tag(StructureParser.Parse(file.Meta, file.Body), taxonomies);
             docs++;

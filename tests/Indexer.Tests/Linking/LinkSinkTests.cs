@@ -21,7 +21,7 @@ public sealed class LinkSinkTests
 
     private static readonly LinkerOptions Unlimited = LinkerOptions.Default with { MaxLinksPerRelation = 1000 };
 
-    private static LinkSink Sink(IReadOnlyList<ParsedDocument> docs) => new(new CorpusFeatures(docs, Unlimited), Unlimited);
+    private static LinkSink Sink(IReadOnlyList<ParsedDocument> docs) => new(new CorpusFeatures([.. docs.Select(LinkDocument.From)], Unlimited), Unlimited);
 
     private static HashSet<(int, int)> Kept(LinkSink sink, IReadOnlyList<ParsedDocument> docs)
     {

@@ -109,12 +109,11 @@ internal static class Candidates
         // 3. The same quantitative target.
         var byTarget = new Dictionary<string, List<int>>();
         for (var i = 0; i < c.Count; i++)
-            foreach (var t in c.Clauses[i].Targets)
-                if (TargetKey(t) is { } key)
-                {
-                    if (!byTarget.TryGetValue(key, out var list)) byTarget[key] = list = [];
-                    if (list.Count == 0 || list[^1] != i) list.Add(i);
-                }
+            foreach (var key in c.Clauses[i].TargetKeys)
+            {
+                if (!byTarget.TryGetValue(key, out var list)) byTarget[key] = list = [];
+                list.Add(i);
+            }
         // Each clause is paired with the next ScanLimit clauses stating the same target (all of them in a small corpus).
         foreach (var list in byTarget.Values)
             if (list.Count <= o.MaxBucket)

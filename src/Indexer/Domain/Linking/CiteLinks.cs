@@ -15,10 +15,11 @@ internal static partial class CiteLinks
     [GeneratedRegex(@"专栏\s*(\d+)")]
     private static partial Regex BoxRx();
 
-    public static void Add(ClauseTable c, LinkSink sink, List<DocumentReference>[] references, LinkerOptions o)
+    /// <param name="catalog">The documents as the citation resolver reads them (their outlines locate 三（一）).</param>
+    public static void Add(ClauseTable c, ICitationCatalog catalog, LinkSink sink, List<DocumentReference>[] references, LinkerOptions o)
     {
         var finder = new ReferenceFinder(c.Docs.Select(d => d.Meta));
-        var resolver = new CitationResolver(new InMemoryCitationCatalog(c.Docs));
+        var resolver = new CitationResolver(catalog);
         var first = new int[c.Docs.Count];
         Array.Fill(first, -1);
         var byId = new Dictionary<string, int>(StringComparer.Ordinal);

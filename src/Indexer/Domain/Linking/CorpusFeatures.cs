@@ -7,20 +7,20 @@ namespace GreenPolicy.Domain.Linking;
 /// </summary>
 internal sealed class ClauseTable
 {
-    public readonly IReadOnlyList<ParsedDocument> Docs;
+    public readonly IReadOnlyList<LinkDocument> Docs;
     public readonly int[] DocOf;
-    public readonly Clause[] Clauses;
+    public readonly LinkClause[] Clauses;
     public readonly string[] Content;
     private readonly int[] _docStart;
 
-    public ClauseTable(IReadOnlyList<ParsedDocument> docs)
+    public ClauseTable(IReadOnlyList<LinkDocument> docs)
     {
         Docs = docs;
         _docStart = new int[docs.Count + 1];
         for (var d = 0; d < docs.Count; d++) _docStart[d + 1] = _docStart[d] + docs[d].Clauses.Count;
         var n = _docStart[^1];
         DocOf = new int[n];
-        Clauses = new Clause[n];
+        Clauses = new LinkClause[n];
         Content = new string[n];
         for (var d = 0; d < docs.Count; d++)
             for (var k = 0; k < docs[d].Clauses.Count; k++)
@@ -60,13 +60,11 @@ internal sealed class CorpusFeatures
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
     /// <summary>Sentences long enough to count as copied: content length and 4-gram ids (-1: a 4-gram no clause holds).</summary>
     public readonly (int Length, int[] Shingles)[][] LongSentences;
-    public readonly string[][] TopicNames;
-    public readonly string[][] TargetKeys;
     /// <summary>Bigrams that are not <see cref="Informative"/> (发展, 加强, 推进), sorted: the evidence's filter.</summary>
     public readonly ulong[] BoilerplateBigrams;
     private readonly double _boilerplateDf;
 
-    public CorpusFeatures(IReadOnlyList<ParsedDocument> docs, LinkerOptions o)
+    public CorpusFeatures(IReadOnlyList<LinkDocument> docs, LinkerOptions o)
     {
         Table = new ClauseTable(docs);
         var n = Count;
@@ -77,8 +75,6 @@ internal sealed class CorpusFeatures
         BigramIdfs = Array.ConvertAll(BigramDf, df => (float)Idf(df));
 
         LongSentences = new (int, int[])[n][];
-        TopicNames = new string[n][];
-        TargetKeys = new string[n][];
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
         Parallel.For(0, n, i =>
@@ -86,8 +82,6 @@ internal sealed class CorpusFeatures
             LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
                 .Select(s => (s.Length, Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)))))
                 .OrderByDescending(s => s.Length).ToArray();
-            TopicNames[i] = Clauses[i].Topics.Select(t => t.Name).Distinct().ToArray();
-            TargetKeys[i] = Clauses[i].Targets.Select(Candidates.TargetKey).OfType<string>().Distinct().ToArray();
             ShingleWeight[i] = Shingles[i].Sum(id => (double)ShingleIdfs[id]);
             BigramNorm[i] = Math.Sqrt(Bigrams[i].Sum(id => (double)BigramIdfs[id] * BigramIdfs[id]));
         });
@@ -96,7 +90,7 @@ internal sealed class CorpusFeatures
 
     public int Count => Table.Count;
     public int[] DocOf => Table.DocOf;
-    public Clause[] Clauses => Table.Clauses;
+    public LinkClause[] Clauses => Table.Clauses;
     public string[] Content => Table.Content;
     public string Level(int i) => Table.Level(i);
     public bool Linkable(int i, LinkerOptions o) => Table.Linkable(i, o);

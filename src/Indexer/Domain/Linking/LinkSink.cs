@@ -246,9 +246,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         var note = p.Note < 0 ? null : _notes[p.Note];
         var h = c.Clauses[holder];
         var t = c.Clauses[other];
-        var sharedTags = h.Topics.Select(x => x.Name).Intersect(t.Topics.Select(x => x.Name))
-            .Concat(h.Industries.Select(x => x.Name).Intersect(t.Industries.Select(x => x.Name)))
-            .ToList();
+        var sharedTags = h.Topics.Intersect(t.Topics).Concat(h.Industries.Intersect(t.Industries)).ToList();
         LinkEvidence evidence;
         if (relation == Relations.NearVerbatim)
         {

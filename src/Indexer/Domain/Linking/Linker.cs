@@ -1,3 +1,5 @@
+using GreenPolicy.Domain.Citations;
+
 namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
@@ -24,7 +26,17 @@ public static class Linker
     /// Links the corpus and returns the documents as a list that builds each linked document when it is read
     /// (link evidence included), so that a writer can take one document at a time. Reads are thread-safe.
     /// </summary>
-    public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null, Action<string>? progress = null)
+    public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null, Action<string>? progress = null) =>
+        Links([.. docs.Select(LinkDocument.From)], d => docs[d], options, progress);
+
+    /// <summary>
+    /// Links a corpus given as what the linker reads of it (<paramref name="docs"/>), with <paramref name="document"/>
+    /// making document <c>d</c> whole again when it is needed: for the citation resolver's outline of a cited
+    /// document, and for each linked document read. A build passes a function that parses the file again, so that no
+    /// parsed document is held while the corpus is linked; it must give the documents the slim ones were made from.
+    /// </summary>
+    public static LinkedDocuments Links(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document,
+        LinkerOptions? options = null, Action<string>? progress = null)
     {
         var o = options ?? LinkerOptions.Default;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -36,18 +48,18 @@ public static class Linker
         var links = Scored(docs, o, Step);
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
-        CiteLinks.Add(links.Table, links, references, o);
+        CiteLinks.Add(links.Table, new OutlineCatalog(docs, document), links, references, o);
         Step("references");
         links.Finish();
         Step("kept links chosen");
-        return new LinkedDocuments(links.Table, links, references);
+        return new LinkedDocuments(links.Table, document, links, references);
     }
 
     /// <summary>
     /// The candidate pairs found and scored. The scoring features (n-gram ids, weights, sentence sketches) and the
     /// candidates are this method's alone: they are garbage once it returns, before the links are chosen and written.
     /// </summary>
-    private static LinkSink Scored(IReadOnlyList<ParsedDocument> docs, LinkerOptions o, Action<string> step)
+    private static LinkSink Scored(IReadOnlyList<LinkDocument> docs, LinkerOptions o, Action<string> step)
     {
         var corpus = new CorpusFeatures(docs, o);
         step("n-gram features");
@@ -73,6 +85,21 @@ public static class Linker
         return links;
     }
 
+    /// <summary>
+    /// Every document's metadata, and the outline of a document the resolver asks for, made from the whole document
+    /// then (the resolver keeps the trees it uses: a corpus's citations point into few documents).
+    /// </summary>
+    private sealed class OutlineCatalog(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document) : ICitationCatalog
+    {
+        private readonly Dictionary<string, int> _byId = docs.Select((d, k) => (d.Meta.Id, k))
+            .DistinctBy(p => p.Id, StringComparer.Ordinal).ToDictionary(p => p.Id, p => p.k, StringComparer.Ordinal);
+
+        public IReadOnlyList<DocumentMeta> Documents { get; } = [.. docs.Select(d => d.Meta)];
+
+        public DocumentOutline? Outline(string docId) =>
+            _byId.TryGetValue(docId, out var d) ? DocumentOutline.From(document(d)) : null;
+    }
+
     internal static string Direction(string holderLevel, string otherLevel) =>
         holderLevel == otherLevel ? Directions.Peer
         : otherLevel == Levels.National ? Directions.National
@@ -87,12 +114,14 @@ public static class Linker
 public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>
 {
     private readonly ClauseTable _corpus;
+    private readonly Func<int, ParsedDocument> _document;
     private readonly LinkSink _links;
     private readonly List<DocumentReference>[] _references;
 
-    internal LinkedDocuments(ClauseTable corpus, LinkSink links, List<DocumentReference>[] references)
+    internal LinkedDocuments(ClauseTable corpus, Func<int, ParsedDocument> document, LinkSink links, List<DocumentReference>[] references)
     {
         _corpus = corpus;
+        _document = document;
         _links = links;
         _references = references;
     }
@@ -110,7 +139,12 @@ public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>
     {
         get
         {
-            var doc = _corpus.Docs[d];
+            var doc = _document(d);
+            var linked = _corpus.Docs[d];
+            if (doc.Meta.Id != linked.Meta.Id || doc.Clauses.Count != linked.Clauses.Count
+                || doc.Clauses.Where((clause, k) => clause.Id != linked.Clauses[k].Id).Any())
+                throw new InvalidOperationException($"document {d} ({doc.Meta.Id}, {doc.Clauses.Count} clauses) is not the one linked " +
+                                                    $"({linked.Meta.Id}, {linked.Clauses.Count} clauses)");
             var clauses = new List<Clause>(doc.Clauses.Count);
             for (var k = 0; k < doc.Clauses.Count; k++)
                 clauses.Add(doc.Clauses[k] with { Links = _links.For(_corpus.Index(d, k)) });

@@ -25,7 +25,7 @@ internal static class PairScorer
 
         var ca = c.Clauses[a];
         var cb = c.Clauses[b];
-        var sharedTopics = c.TopicNames[a].Count(c.TopicNames[b].Contains);
+        var sharedTopics = ca.Topics.Count(cb.Topics.Contains);
         var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
         var shorter = Math.Min(c.Content[a].Length, c.Content[b].Length);
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
@@ -36,7 +36,7 @@ internal static class PairScorer
         if (runs < o.MinSharedRuns) topic = 0;
 
         var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(c, a, b, o), CopiedSentence(c, b, a, o)) : 0;
-        var sameTarget = c.TargetKeys[a].Length > 0 && c.TargetKeys[a].Any(c.TargetKeys[b].Contains);
+        var sameTarget = ca.TargetKeys.Length > 0 && ca.TargetKeys.Any(cb.TargetKeys.Contains);
 
         string? relation = null;
         double score = 0;
@@ -56,7 +56,7 @@ internal static class PairScorer
 
         // Two indicator-table rows of the same indicator with different figures (吨钢综合能耗 572→560 in the
         // national plan, 549→540 in Sichuan's) measure the same thing but are not the same provision.
-        if (relation is Relations.NearVerbatim or Relations.Paraphrase && ca.Row is not null && cb.Row is not null
+        if (relation is Relations.NearVerbatim or Relations.Paraphrase && ca.IsRow && cb.IsRow
             && !Numbers(ca.Text).SequenceEqual(Numbers(cb.Text)))
             (relation, score, note) = (Relations.SameTopic, Math.Max(topic, o.SameTopicScore), "同一指标，目标值不同");
 
