@@ -33,6 +33,22 @@ public class IndustryTaggerTests
         { "面向节能环保、新能源装备、新能源汽车等绿色制造产业", ["节能环保", "新能源", "新能源汽车"] },
         // 石化化工 names both
         { "石化化工行业实施炼化能量系统优化", ["石化", "化工"] },
+        // X化工业 is the X化工 industry: the word before 业 is matched as it is without it
+        { "推进石油化工业能量系统优化", ["石化"] },          // 石油化工 is 石化 (C25), 业 or no 业
+        { "石化工业开展能效对标", ["石化"] },
+        { "煤化工业实施节水改造", ["煤化工"] },
+        { "推动盐化工业延伸产业链", ["化工"] },              // no alias starts at 盐: 化工 inside it counts
+        { "发展精细化工业，提高产品附加值", ["化工"] },
+        { "氯碱化工业实施低汞触媒替代", ["化工"] },
+        { "化工业能耗占全省工业能耗的比重", ["化工"] },      // 化工业 on its own
+        // ... but a verb ending in 化 before 工业 is no chemical industry: 优化|工业, 强化|工业
+        { "优化工业结构和区域布局", [] },
+        { "进一步调整和优化工业布局", [] },
+        { "强化工业绿色发展的法规、标准约束", [] },
+        { "深化工业节能减排目标责任考核制度", [] },
+        { "加快构建现代化工业体系", [] },
+        // the false friend is 强化工业, not 强化工: 做强|化工产业 is the chemical industry
+        { "做大做强化工产业", ["化工"] },
         // 电力电子器件 is a component class, not the power industry
         { "推广应用新型电力电子器件等信息技术", [] },
         // items of a list that runs on to 等再生资源 / 回收 / 拆解 are waste streams, whatever industry word they are

@@ -15,6 +15,7 @@ public class PassedOverIndustryTests
     [InlineData("废钢铁（万吨）：2015年 8330；2020年 15000", "C31")]
     // read across a word boundary: 优化|工业 holds 化工
     [InlineData("进一步调整和优化工业布局", "C26")]
+    [InlineData("深化工业节能减排目标责任考核制度", "C26")]
     // a list-only form outside a list of industries
     [InlineData("围绕尾矿、废石、煤矸石、粉煤灰、冶炼渣、冶金尘泥、赤泥", "C31")]
     public void A_name_the_tagger_rules_out_is_passed_over(string text, string code)
