@@ -39,7 +39,7 @@ public class UntaggedIndustryWordTests
     [Fact]
     public void A_string_read_across_words_is_no_word_of_a_query()
     {
-        // 化工业 hides 化工 in 优化工业; typed in a search it is still 化工.
+        // 化工业 is the chemical industry (盐化工业); typed in a search it is 化工, as 优化工业 is no word of a query.
         var asTyped = CorpusStore.Instance.Search(new SearchRequest { Q = "化工业", Size = 10 }).Hits;
         Assert.All(asTyped, h => Assert.Contains(h.Industries, i => i.Code.StartsWith("C26", StringComparison.Ordinal)));
     }

@@ -32,9 +32,9 @@ public sealed class Taxonomies
     public IReadOnlyList<Label> Topics { get; }
     public IReadOnlyList<Label> Places { get; }
     public IReadOnlyList<IReadOnlyList<string>> SynonymGroups { get; }
-    /// <summary>Phrases that are never an industry (电子标签, 废钢铁, 化工业 in 优化工业 …), global and per industry.</summary>
+    /// <summary>Phrases that are never an industry (电子标签, 废钢铁, 优化工业 …), global and per industry.</summary>
     public IReadOnlyList<string> IndustryFalseFriends { get; }
-    /// <summary>The false friends that are words (废钢铁, 电子商务), not strings read across a word boundary (化工业).</summary>
+    /// <summary>The false friends that are words (废钢铁, 电子商务), not strings read across a word boundary (优化|工业).</summary>
     public IReadOnlyList<string> IndustryFalseFriendWords { get; }
 
     private readonly Dictionary<string, string> _provinces;
