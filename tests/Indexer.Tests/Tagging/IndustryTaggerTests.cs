@@ -47,6 +47,8 @@ public class IndustryTaggerTests
         { "强化工业绿色发展的法规、标准约束", [] },
         { "深化工业节能减排目标责任考核制度", [] },
         { "加快构建现代化工业体系", [] },
+        { "建设厂区光伏电站、智能微电网和能管中心，优化工厂用能结构", [] },   // 优化|工厂, not 化工厂
+        { "推进城镇人口密集区化工厂搬迁改造", ["化工"] },
         // the false friend is 强化工业, not 强化工: 做强|化工产业 is the chemical industry
         { "做大做强化工产业", ["化工"] },
         // 电力电子器件 is a component class, not the power industry
