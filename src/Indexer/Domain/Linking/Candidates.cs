@@ -82,7 +82,7 @@ internal static class Candidates
 
         // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
         var features = new int[c.Count][];
-        Parallel.For(0, c.Count, i => features[i] = !c.Linkable(i, o) ? [] : c.Bigrams[i]
+        Parallel.For(0, c.Count, i => features[i] = !c.Linkable(i, o) ? [] : c.Bigrams.ToArray(i)
             .Where(b => c.BigramDf[b] >= 2 && c.Informative(b))
             .OrderBy(b => c.BigramDf[b]).ThenBy(b => b)
             .Take(o.TopicFeatures).ToArray());

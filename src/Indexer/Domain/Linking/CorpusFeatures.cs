@@ -50,16 +50,21 @@ internal sealed class ClauseTable
 internal sealed class CorpusFeatures
 {
     public readonly ClauseTable Table;
-    public readonly int[][] Shingles;      // ids of the clause's 4-grams, ascending
-    public readonly int[][] Bigrams;       // ids of the clause's 2-grams, ascending
+    public readonly IdLists Shingles;      // ids of the clause's 4-grams, ascending
+    public readonly IdLists Bigrams;       // ids of the clause's 2-grams, ascending
     public readonly float[] ShingleIdfs;   // idf of each 4-gram id (float: half the memory)
     public readonly float[] BigramIdfs;    // idf of each bigram id
     public readonly int[] BigramDf;        // document frequency (in clauses) of each bigram id
     public readonly ulong[] BigramKeys;    // the packed characters of each bigram id
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
-    /// <summary>Sentences long enough to count as copied: content length and 4-gram ids (-1: a 4-gram no clause holds).</summary>
-    public readonly (int Length, int[] Shingles)[][] LongSentences;
+    /// <summary>
+    /// Sentences long enough to count as copied, longest first: clause i's are <c>SentenceStart[i]..SentenceStart[i + 1]</c>,
+    /// each with its content length and its 4-gram ids plus one (0: a 4-gram no clause holds).
+    /// </summary>
+    public readonly IdLists SentenceShingles;
+    public readonly int[] SentenceStart;
+    public readonly int[] SentenceLength;
     /// <summary>Bigrams that are not <see cref="Informative"/> (发展, 加强, 推进), sorted: the evidence's filter.</summary>
     public readonly ulong[] BoilerplateBigrams;
     private readonly double _boilerplateDf;
@@ -74,17 +79,33 @@ internal sealed class CorpusFeatures
         ShingleIdfs = Array.ConvertAll(shingleDf, df => (float)Idf(df));
         BigramIdfs = Array.ConvertAll(BigramDf, df => (float)Idf(df));
 
-        LongSentences = new (int, int[])[n][];
         ShingleWeight = new double[n];
         BigramNorm = new double[n];
         Parallel.For(0, n, i =>
         {
-            LongSentences[i] = TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
-                .Select(s => (s.Length, Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)))))
-                .OrderByDescending(s => s.Length).ToArray();
-            ShingleWeight[i] = Shingles[i].Sum(id => (double)ShingleIdfs[id]);
-            BigramNorm[i] = Math.Sqrt(Bigrams[i].Sum(id => (double)BigramIdfs[id] * BigramIdfs[id]));
+            double weight = 0, norm = 0;
+            for (var r = Shingles[i]; r.Next(out var id);) weight += ShingleIdfs[id];
+            for (var r = Bigrams[i]; r.Next(out var id);) norm += (double)BigramIdfs[id] * BigramIdfs[id];
+            ShingleWeight[i] = weight;
+            BigramNorm[i] = Math.Sqrt(norm);
         });
+
+        SentenceShingles = new IdLists();
+        SentenceStart = new int[n + 1];
+        var lengths = new List<int>();
+        InBlocks(n, i => TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+            .Select(s => (s.Length, Ids: Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)) + 1)))
+            .OrderByDescending(s => s.Length).ToArray(), (i, sentences) =>
+        {
+            foreach (var (length, ids) in sentences)
+            {
+                SentenceShingles.Add(ids);
+                lengths.Add(length);
+            }
+            SentenceStart[i + 1] = lengths.Count;
+        });
+        SentenceShingles.Trim();
+        SentenceLength = [.. lengths];
         BoilerplateBigrams = BigramKeys.Where((_, id) => !Informative(id)).ToArray();
     }
 
@@ -110,26 +131,35 @@ internal sealed class CorpusFeatures
     /// of the distinct ones (a few million at a million clauses), once to look their ids up. Holding every
     /// clause's keys between the two (~200 million keys, 1.6 GB at a million clauses) cost more than making them.
     /// </summary>
-    private static ulong[] Number(int n, Func<int, ulong[]> keysOf, out int[][] ids, out int[] df)
+    private static ulong[] Number(int n, Func<int, ulong[]> keysOf, out IdLists ids, out int[] df)
     {
-        const int Block = 1 << 14;
         var counts = new Dictionary<ulong, int>();
-        var block = new ulong[Math.Min(n, Block)][];
-        for (var start = 0; start < n; start += Block)
+        InBlocks(n, keysOf, (clause, keys) =>
         {
-            var count = Math.Min(Block, n - start);
-            Parallel.For(0, count, k => block[k] = keysOf(start + k));
-            for (var k = 0; k < count; k++)
-                foreach (var key in block[k])
-                    System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
-        }
+            foreach (var key in keys)
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+        });
         var sorted = counts.Keys.ToArray();
         Array.Sort(sorted);
         df = Array.ConvertAll(sorted, key => counts[key]);
         counts = null;
-        var clauseIds = new int[n][];
-        Parallel.For(0, n, i => clauseIds[i] = Array.ConvertAll(keysOf(i), key => Array.BinarySearch(sorted, key)));
+        var clauseIds = new IdLists();
+        InBlocks(n, i => Array.ConvertAll(keysOf(i), key => Array.BinarySearch(sorted, key)), (_, clause) => clauseIds.Add(clause));
+        clauseIds.Trim();
         ids = clauseIds;
         return sorted;
+    }
+
+    /// <summary>Makes <paramref name="make"/>(i) for every clause on every core, a block at a time, and hands them to <paramref name="take"/> in clause order.</summary>
+    private static void InBlocks<T>(int n, Func<int, T> make, Action<int, T> take)
+    {
+        const int Block = 1 << 14;
+        var block = new T[Math.Min(n, Block)];
+        for (var start = 0; start < n; start += Block)
+        {
+            var count = Math.Min(Block, n - start);
+            Parallel.For(0, count, k => block[k] = make(start + k));
+            for (var k = 0; k < count; k++) take(start + k, block[k]);
+        }
     }
 }

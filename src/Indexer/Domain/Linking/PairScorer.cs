@@ -68,26 +68,40 @@ internal static class PairScorer
     private static int CopiedSentence(CorpusFeatures c, int x, int y, LinkerOptions o)
     {
         // Longest first: the first copied sentence is the answer.
-        foreach (var (length, sh) in c.LongSentences[x])
+        for (var s = c.SentenceStart[x]; s < c.SentenceStart[x + 1]; s++)
         {
-            var hit = 0;
-            foreach (var v in sh)
-                if (Array.BinarySearch(c.Shingles[y], v) >= 0) hit++;
-            if (hit >= o.CopiedSentenceCoverage * sh.Length) return length;
+            // The sentence's ids are one more than the 4-gram ids (0: a 4-gram no clause holds, so never in y).
+            var sentence = c.SentenceShingles[s];
+            var clause = c.Shingles[y];
+            int hit = 0, u = 0, v = 0;
+            var more = sentence.Next(out u) && clause.Next(out v);
+            while (more)
+            {
+                if (u - 1 < v) more = sentence.Next(out u);
+                else if (u - 1 > v) more = clause.Next(out v);
+                else { hit++; more = sentence.Next(out u) && clause.Next(out v); }
+            }
+            if (hit >= o.CopiedSentenceCoverage * sentence.Count) return c.SentenceLength[s];
         }
         return 0;
     }
 
-    /// <summary>Σ w (or Σ w²) over the ids both sorted arrays hold, w the weight of the id.</summary>
-    private static double CommonWeight(int[] x, float[] weightOf, int[] y, bool squared)
+    /// <summary>Σ w (or Σ w²) over the ids both sorted lists hold, w the weight of the id.</summary>
+    private static double CommonWeight(IdLists.Reader x, float[] weightOf, IdLists.Reader y, bool squared)
     {
         double sum = 0;
         int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
+        var more = x.Next(out i) && y.Next(out j);
+        while (more)
         {
-            if (x[i] < y[j]) i++;
-            else if (x[i] > y[j]) j++;
-            else { double w = weightOf[x[i]]; sum += squared ? w * w : w; i++; j++; }
+            if (i < j) more = x.Next(out i);
+            else if (i > j) more = y.Next(out j);
+            else
+            {
+                double w = weightOf[i];
+                sum += squared ? w * w : w;
+                more = x.Next(out i) && y.Next(out j);
+            }
         }
         return sum;
     }
@@ -124,11 +138,12 @@ internal static class PairScorer
     /// </summary>
     internal static int SharedRunCount(CorpusFeatures c, string content, int other, int enough)
     {
-        var ids = c.Bigrams[other];
-        if (content.Length < 2 || ids.Length == 0) return 0;
+        var reader = c.Bigrams[other];
+        if (content.Length < 2 || reader.Count == 0) return 0;
         // The other clause's bigrams as keys, still sorted (ids ascend with keys), to look the content's bigrams up.
-        Span<ulong> keys = ids.Length <= 256 ? stackalloc ulong[ids.Length] : new ulong[ids.Length];
-        for (var k = 0; k < ids.Length; k++) keys[k] = c.BigramKeys[ids[k]];
+        Span<int> ids = reader.Count <= 256 ? stackalloc int[reader.Count] : new int[reader.Count];
+        Span<ulong> keys = reader.Count <= 256 ? stackalloc ulong[reader.Count] : new ulong[reader.Count];
+        for (var k = 0; reader.Next(out var id); k++) (ids[k], keys[k]) = (id, c.BigramKeys[id]);
         Span<bool> covered = content.Length <= 1024 ? stackalloc bool[content.Length] : new bool[content.Length];
         covered.Clear();
         for (var i = 0; i + 2 <= content.Length; i++)
