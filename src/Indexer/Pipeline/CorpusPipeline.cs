@@ -1,4 +1,5 @@
 using GreenPolicy.Domain;
+using GreenPolicy.Domain.Citations;
 using GreenPolicy.Domain.Corpus;
 using GreenPolicy.Domain.Linking;
 using GreenPolicy.Domain.Structure;
@@ -127,16 +128,23 @@ public static class CorpusPipeline
         // The linked documents are parsed again from their files, one at a time, as the writer reads them.
         var taxonomies = parsed.Taxonomies!;
         var files = parsed.Files;
-        var linked = Linker.Links(parsed.Documents, d => ParseAgain(files[d], taxonomies), progress: progress);
+        var linked = Linker.Links(parsed.Documents, d => ParseAgain(files[d], taxonomies), d => DocumentOutline.From(StructureAgain(files[d])), progress: progress);
         progress?.Invoke($"linked {linked.LinkEnds} clause links");
         return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies, parsed.DepartmentNames), parsed.Errors, parsed.Warnings);
     }
 
-    /// <summary>The document of <paramref name="file"/> as it was parsed the first time (an IOException if the file changed).</summary>
+    /// <summary>The document of <paramref name="file"/> as it was parsed and tagged the first time (an IOException if the file changed).</summary>
     private static ParsedDocument ParseAgain(SourceFile file, Taxonomies taxonomies)
     {
         var (doc, error) = ParseAndTag(CorpusFile.Parse(file.FileName, file.ReadAgain()), taxonomies);
         return doc ?? throw new InvalidOperationException($"{file.FileName} parsed the first time but not the second: {error}");
+    }
+
+    /// <summary>The document of <paramref name="file"/> parsed again, untagged: its structure and text.</summary>
+    private static ParsedDocument StructureAgain(SourceFile file)
+    {
+        var again = CorpusFile.Parse(file.FileName, file.ReadAgain());
+        return StructureParser.Parse(again.Meta ?? throw new InvalidOperationException($"{file.FileName} parsed the first time but not the second"), again.Body);
     }
 
     /// <summary>Department names as written where they differ from the canonical name, each once, in the order met.</summary>

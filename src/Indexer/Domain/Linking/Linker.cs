@@ -27,15 +27,16 @@ public static class Linker
     /// (link evidence included), so that a writer can take one document at a time. Reads are thread-safe.
     /// </summary>
     public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null, Action<string>? progress = null) =>
-        Links([.. docs.Select(LinkDocument.From)], d => docs[d], options, progress);
+        Links([.. docs.Select(LinkDocument.From)], d => docs[d], d => DocumentOutline.From(docs[d]), options, progress);
 
     /// <summary>
     /// Links a corpus given as what the linker reads of it (<paramref name="docs"/>), with <paramref name="document"/>
-    /// making document <c>d</c> whole again when it is needed: for the citation resolver's outline of a cited
-    /// document, and for each linked document read. A build passes a function that parses the file again, so that no
-    /// parsed document is held while the corpus is linked; it must give the documents the slim ones were made from.
+    /// making document <c>d</c> whole again for each linked document read, and <paramref name="outline"/> giving its
+    /// outline when the citation resolver looks into it. A build
+    /// passes functions that parse the file again (the outline needs no tags), so that no parsed document is held
+    /// while the corpus is linked; they must give the documents the slim ones were made from.
     /// </summary>
-    public static LinkedDocuments Links(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document,
+    public static LinkedDocuments Links(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document, Func<int, DocumentOutline> outline,
         LinkerOptions? options = null, Action<string>? progress = null)
     {
         var o = options ?? LinkerOptions.Default;
@@ -48,7 +49,7 @@ public static class Linker
         var links = Scored(docs, o, Step);
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
-        CiteLinks.Add(links.Table, new OutlineCatalog(docs, document), links, references, o);
+        CiteLinks.Add(links.Table, new OutlineCatalog(docs, outline), links, references, o);
         Step("references");
         links.Finish();
         Step("kept links chosen");
@@ -86,10 +87,10 @@ public static class Linker
     }
 
     /// <summary>
-    /// Every document's metadata, and the outline of a document the resolver asks for, made from the whole document
-    /// then (the resolver keeps the trees it uses: a corpus's citations point into few documents).
+    /// Every document's metadata, and the outline of a document the resolver asks for, made then (the resolver keeps
+    /// the trees it uses).
     /// </summary>
-    private sealed class OutlineCatalog(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document) : ICitationCatalog
+    private sealed class OutlineCatalog(IReadOnlyList<LinkDocument> docs, Func<int, DocumentOutline> outline) : ICitationCatalog
     {
         private readonly Dictionary<string, int> _byId = docs.Select((d, k) => (d.Meta.Id, k))
             .DistinctBy(p => p.Id, StringComparer.Ordinal).ToDictionary(p => p.Id, p => p.k, StringComparer.Ordinal);
@@ -97,7 +98,7 @@ public static class Linker
         public IReadOnlyList<DocumentMeta> Documents { get; } = [.. docs.Select(d => d.Meta)];
 
         public DocumentOutline? Outline(string docId) =>
-            _byId.TryGetValue(docId, out var d) ? DocumentOutline.From(document(d)) : null;
+            _byId.TryGetValue(docId, out var d) ? outline(d) : null;
     }
 
     internal static string Direction(string holderLevel, string otherLevel) =>
