@@ -22,8 +22,8 @@ public sealed record CorpusResult(
 /// corpus files → CorpusFile.Parse → StructureParser → DocumentTagger → Linker, each stage the
 /// domain's own (pure) code; this class only reads files and reports. Errors carry file and line.
 /// A document is parsed twice: once for what the linker reads of it (<see cref="LinkDocument"/>), then, when the
-/// writer takes it, again from its file, checked unchanged. No parsed document is held while the corpus is linked:
-/// at 10,000 documents the parsed corpus is ~2 GB live, what the linker reads of it a third of that.
+/// writer takes it, again from its file, checked unchanged. No parsed document is held while the corpus is linked
+/// (the parsed corpus was ~2 GB live at 10,000 documents; the build's peak fell from 7.7 to 6.2 GB without it).
 /// </summary>
 public static class CorpusPipeline
 {
