@@ -93,7 +93,7 @@ internal sealed class CorpusFeatures
         SentenceShingles = new IdLists();
         SentenceStart = new int[n + 1];
         var lengths = new List<int>();
-        InBlocks(n, i => TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+        Blocks.InOrder(n, i => TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
             .Select(s => (s.Length, Ids: Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)) + 1)))
             .OrderByDescending(s => s.Length).ToArray(), (i, sentences) =>
         {
@@ -134,7 +134,7 @@ internal sealed class CorpusFeatures
     private static ulong[] Number(int n, Func<int, ulong[]> keysOf, out IdLists ids, out int[] df)
     {
         var counts = new Dictionary<ulong, int>();
-        InBlocks(n, keysOf, (clause, keys) =>
+        Blocks.InOrder(n, keysOf, (clause, keys) =>
         {
             foreach (var key in keys)
                 System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
@@ -144,22 +144,9 @@ internal sealed class CorpusFeatures
         df = Array.ConvertAll(sorted, key => counts[key]);
         counts = null;
         var clauseIds = new IdLists();
-        InBlocks(n, i => Array.ConvertAll(keysOf(i), key => Array.BinarySearch(sorted, key)), (_, clause) => clauseIds.Add(clause));
+        Blocks.InOrder(n, i => Array.ConvertAll(keysOf(i), key => Array.BinarySearch(sorted, key)), (_, clause) => clauseIds.Add(clause));
         clauseIds.Trim();
         ids = clauseIds;
         return sorted;
-    }
-
-    /// <summary>Makes <paramref name="make"/>(i) for every clause on every core, a block at a time, and hands them to <paramref name="take"/> in clause order.</summary>
-    private static void InBlocks<T>(int n, Func<int, T> make, Action<int, T> take)
-    {
-        const int Block = 1 << 14;
-        var block = new T[Math.Min(n, Block)];
-        for (var start = 0; start < n; start += Block)
-        {
-            var count = Math.Min(Block, n - start);
-            Parallel.For(0, count, k => block[k] = make(start + k));
-            for (var k = 0; k < count; k++) take(start + k, block[k]);
-        }
     }
 }

@@ -70,18 +70,14 @@ public static class Linker
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var links = new LinkSink(corpus, o);
-        var scores = new PairScore?[Math.Min(pairs.Count, ScoreBlock)];
-        for (var start = 0; start < pairs.Count; start += ScoreBlock)
+        Blocks.InOrder(pairs.Count, k =>
         {
-            var count = Math.Min(ScoreBlock, pairs.Count - start);
-            Parallel.For(0, count, k =>
-            {
-                var (a, b) = Candidates.Unpack(pairs[start + k]);
-                scores[k] = PairScorer.Score(corpus, a, b, o);
-            });
-            for (var k = 0; k < count; k++)
-                if (scores[k] is { } m) links.Offer(m);
-        }
+            var (a, b) = Candidates.Unpack(pairs[k]);
+            return PairScorer.Score(corpus, a, b, o);
+        }, (_, score) =>
+        {
+            if (score is { } m) links.Offer(m);
+        }, ScoreBlock);
         step($"scored, {links.Offered} pairs with a topic score or a relation ({links.Related} with a relation)");
         return links;
     }
