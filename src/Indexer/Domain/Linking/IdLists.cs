@@ -3,7 +3,8 @@ namespace GreenPolicy.Domain.Linking;
 /// <summary>
 /// One sorted list of non-negative ids per clause, appended in clause order and held as variable-length deltas in
 /// shared chunks of bytes: the linker's n-gram ids of a million clauses. As one int[] per clause they took 4 bytes an
-/// id plus 32 bytes an array; a 4-gram id here takes ~3 bytes (ids ascend, so the gaps are small), a bigram id ~2.
+/// id plus ~32 an array; ids ascend, so the gaps are small: at 10,000 generated documents (1.09M clauses) the 4-gram,
+/// bigram and long-sentence ids take 264, 197 and 259 MB here, ~1.8 bytes an id, against ~1.7 GB of int[] payload.
 /// </summary>
 internal sealed class IdLists(int chunkBytes = 1 << 24)
 {
@@ -13,6 +14,9 @@ internal sealed class IdLists(int chunkBytes = 1 << 24)
     private int _used = chunkBytes;           // bytes used in the last chunk (no chunk yet: as if full)
 
     public int Count => _starts.Count;
+
+    /// <summary>Bytes held: the chunks and the start of each list.</summary>
+    public long Bytes => _chunks.Sum(c => (long)c.Length) + 8L * _starts.Capacity;
 
     /// <summary>Appends the next list: <paramref name="ids"/> ascending, each ≥ 0.</summary>
     public void Add(ReadOnlySpan<int> ids)

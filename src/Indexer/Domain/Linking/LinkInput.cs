@@ -2,8 +2,8 @@ namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
 /// What the linker reads of a clause: who it is, where it stands, its text and the names of its tags. A build keeps
-/// this, not the parsed clause, from parsing until the links are chosen (a tenth of a parsed clause's objects: at
-/// 10,000 documents the parsed corpus is ~2 GB live, most of it tags, spans and headings the linker never reads).
+/// this, not the parsed clause, from parsing until the links are chosen: at 10,000 documents the parsed corpus is
+/// ~2 GB live, most of it tags, spans and headings the linker never reads.
 /// </summary>
 /// <param name="Topics">The clause's topic names, each once, in tag order.</param>
 /// <param name="Industries">The clause's industry names, each once, in tag order.</param>

@@ -63,7 +63,8 @@ public static class Linker
     private static LinkSink Scored(IReadOnlyList<LinkDocument> docs, LinkerOptions o, Action<string> step)
     {
         var corpus = new CorpusFeatures(docs, o);
-        step("n-gram features");
+        static string Mb(IdLists ids) => $"{ids.Bytes / 1048576.0:F0} MB";
+        step($"n-gram features (ids: 4-grams {Mb(corpus.Shingles)}, bigrams {Mb(corpus.Bigrams)}, sentences {Mb(corpus.SentenceShingles)})");
         var pairs = Candidates.Find(corpus, o);
         step($"{pairs.Count} candidate pairs ({pairs.Array!.Length} found)");
 
