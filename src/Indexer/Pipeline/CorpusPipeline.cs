@@ -136,16 +136,18 @@ public static class CorpusPipeline
     /// <summary>The document of <paramref name="file"/> as it was parsed and tagged the first time (an IOException if the file changed).</summary>
     private static ParsedDocument ParseAgain(SourceFile file, Taxonomies taxonomies)
     {
-        var (doc, error) = ParseAndTag(CorpusFile.Parse(file.FileName, file.ReadAgain()), taxonomies);
+        var (doc, error) = ParseAndTag(ReadAgain(file), taxonomies);
         return doc ?? throw new InvalidOperationException($"{file.FileName} parsed the first time but not the second: {error}");
     }
 
     /// <summary>The document of <paramref name="file"/> parsed again, untagged: its structure and text.</summary>
     private static ParsedDocument StructureAgain(SourceFile file)
     {
-        var again = CorpusFile.Parse(file.FileName, file.ReadAgain());
+        var again = ReadAgain(file);
         return StructureParser.Parse(again.Meta ?? throw new InvalidOperationException($"{file.FileName} parsed the first time but not the second"), again.Body);
     }
+
+    private static CorpusFile ReadAgain(SourceFile file) => CorpusFile.Parse(file.FileName, file.ReadAgain());
 
     /// <summary>Department names as written where they differ from the canonical name, each once, in the order met.</summary>
     private static (string, string)[] DepartmentNames(ParsedDocument doc) =>

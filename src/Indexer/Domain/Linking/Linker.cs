@@ -32,9 +32,9 @@ public static class Linker
     /// <summary>
     /// Links a corpus given as what the linker reads of it (<paramref name="docs"/>), with <paramref name="document"/>
     /// making document <c>d</c> whole again for each linked document read, and <paramref name="outline"/> giving its
-    /// outline when the citation resolver looks into it. A build
-    /// passes functions that parse the file again (the outline needs no tags), so that no parsed document is held
-    /// while the corpus is linked; they must give the documents the slim ones were made from.
+    /// outline when the citation resolver looks into it. A build passes functions that parse the file again (the
+    /// outline needs no tags), so that no parsed document is held while the corpus is linked; they must give the
+    /// documents the slim ones were made from.
     /// </summary>
     public static LinkedDocuments Links(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document, Func<int, DocumentOutline> outline,
         LinkerOptions? options = null, Action<string>? progress = null)
