@@ -13,23 +13,18 @@ namespace GreenPolicy.Domain.Linking;
 /// </summary>
 internal static class Candidates
 {
-    /// <summary>A candidate pair packed as <c>lower clause &lt;&lt; 32 | higher clause</c>.</summary>
-    public static (int A, int B) Unpack(long pair) => ((int)(pair >> 32), (int)pair);
-
     /// <summary>
-    /// The candidate pairs, each once, ascending (<see cref="Unpack"/>): pairs of the same clause are scored one
-    /// after the other. Every source's pairs are collected as 8-byte keys and made distinct by sorting at the end:
-    /// a hash set of the pairs seen (40 million at a million clauses) cost 2 GB, this costs the keys.
+    /// The candidate pairs, read back ascending and each once (<see cref="PairRuns.Distinct"/>): pairs of the same
+    /// clause are scored one after the other. Every source's pairs are gathered with their repeats and made distinct
+    /// when read: a hash set of the pairs seen (40 million at a million clauses) cost 2 GB.
     /// </summary>
-    public static ArraySegment<long> Find(CorpusFeatures c, LinkerOptions o)
+    public static PairRuns Find(CorpusFeatures c, LinkerOptions o)
     {
-        // Grown a block at a time: a List<long> doubling its array held up to three times the pairs at once.
-        var found = new BlockList<long>();
+        var found = new PairRuns();
         void Add(int a, int b)
         {
             if (a == b || c.DocOf[a] == c.DocOf[b] || !c.Linkable(a, o) || !c.Linkable(b, o)) return;
-            var (lo, hi) = a < b ? (a, b) : (b, a);
-            found.Add(((long)lo << 32) | (uint)hi);
+            found.Add(a, b);
         }
         using var scratch = new ThreadLocal<Scratch>(() => new Scratch(c.Count, Math.Max(o.CopyCandidates, o.TopicCandidates)));
 
@@ -38,19 +33,8 @@ internal static class Candidates
         // the ~50 keys of every clause. Within a bucket national clauses come first, so that a plan re-issued
         // by 100 cities cannot crowd the national source out of a clause's candidates. Once sorted, a clause
         // finds its own keys through the positions of its members (4 bytes a key, not a copy of the keys).
-        var minHash = new MinHash(o.MinHashes);
-        var keysOf = new ulong[c.Count][];
-        Parallel.For(0, c.Count, i => keysOf[i] = c.Linkable(i, o) ? BandKeys(c, i, minHash, o) : []);
-        var buckets = new Bucket[keysOf.Sum(k => (long)k.Length)];
-        for (int i = 0, e = 0; i < c.Count; i++)
-        {
-            var slot = LevelSlot(c, i);
-            foreach (var key in keysOf[i]) buckets[e++] = new Bucket(key, slot, i);
-            keysOf[i] = null!;
-        }
-        keysOf = null;
-        Array.Sort(buckets);
-        var (memberStart, members) = MembersByClause(buckets, c.Count);
+        var (buckets, length) = BandTable(c, o);
+        var (memberStart, members) = MembersByClause(buckets.AsSpan(0, length), c.Count);
 
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
@@ -59,19 +43,20 @@ internal static class Candidates
         var level = LevelIds(c);
         PerClause(c.Count, scratch, Add, (i, s) =>
         {
+            var table = buckets.AsSpan(0, length);
             for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
             {
-                var key = buckets[members[m]].Key;
-                var start = LowerBound(buckets, key);
-                var end = key == ulong.MaxValue ? buckets.Length : LowerBound(buckets, key + 1, start);
+                var key = table[members[m]].Key;
+                var start = LowerBound(table, key);
+                var end = key == ulong.MaxValue ? table.Length : LowerBound(table, key + 1, start);
                 if (end - start > o.MaxBucket) continue; // a boilerplate sentence found everywhere
                 var national = start;
-                while (national < end && buckets[national].Slot == 0) national++;
+                while (national < end && table[national].Slot == 0) national++;
                 foreach (var (from, to) in (ReadOnlySpan<(int, int)>)[(start, national), (national, end)])
                 {
-                    var (wFrom, wTo) = Window(buckets.AsSpan(from, to - from), new Bucket.Of(i), o.ScanLimit);
+                    var (wFrom, wTo) = Window(table.Slice(from, to - from), new Bucket.Of(i), o.ScanLimit);
                     for (var e = from + wFrom; e < from + wTo; e++)
-                        if (buckets[e].Clause is var j && c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
+                        if (table[e].Clause is var j && c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
                 }
             }
             s.TakeBest(o.CopyCandidates, j => level[j] == level[i]);
@@ -120,20 +105,45 @@ internal static class Candidates
                 for (var x = 0; x < list.Count; x++)
                     for (var y = x + 1; y < list.Count && y <= x + o.ScanLimit; y++) Add(list[x], list[y]);
 
-        // Sorted and made distinct in place: the distinct pairs are returned as the front of the same array.
-        var pairs = found.MoveToArray();
-        Array.Sort(pairs);
-        var distinct = 0;
-        foreach (var pair in pairs)
-            if (distinct == 0 || pair != pairs[distinct - 1]) pairs[distinct++] = pair;
-        return new ArraySegment<long>(pairs, 0, distinct);
+        return found;
+    }
+
+    /// <summary>
+    /// The MinHash bucket table, sorted: its first <c>Length</c> entries are every linkable clause's band keys. Each
+    /// clause writes its keys, on every core, into a stretch of the table sized for the most it can have (a band per
+    /// sketch: the clause's and each long enough sentence's); the stretch's unused end sorts last. Holding every
+    /// clause's keys first and then copying them into a table of the exact size held both at once (~1.1 GB at
+    /// 10,000 documents); the spare room costs less.
+    /// </summary>
+    private static (Bucket[] Buckets, int Length) BandTable(CorpusFeatures c, LinkerOptions o)
+    {
+        var bands = o.MinHashes / o.BandRows;
+        var start = new int[c.Count + 1];
+        Parallel.For(0, c.Count, i => start[i + 1] = !c.Linkable(i, o) ? 0
+            : bands * (1 + SketchedSentences(c, i, o).Count()));
+        for (var i = 0; i < c.Count; i++) start[i + 1] = checked(start[i + 1] + start[i]);
+        var buckets = new Bucket[start[^1]];
+        var minHash = new MinHash(o.MinHashes);
+        var length = 0;
+        Parallel.For(0, c.Count, () => 0, (i, _, written) =>
+        {
+            if (!c.Linkable(i, o)) return written;
+            var keys = BandKeys(c, i, minHash, o);
+            var slot = LevelSlot(c, i);
+            var at = start[i];
+            foreach (var key in keys) buckets[at++] = new Bucket(key, slot, i);
+            while (at < start[i + 1]) buckets[at++] = Bucket.Unused;
+            return written + keys.Length;
+        }, written => Interlocked.Add(ref length, written));
+        Array.Sort(buckets);
+        return (buckets, length);
     }
 
     /// <summary>
     /// Where each clause's members sit in the sorted bucket table: clause i's are
     /// <c>buckets[members[start[i]..start[i + 1]]]</c>.
     /// </summary>
-    private static (int[] Start, int[] Members) MembersByClause(Bucket[] buckets, int clauses)
+    private static (int[] Start, int[] Members) MembersByClause(ReadOnlySpan<Bucket> buckets, int clauses)
     {
         var start = new int[clauses + 1];
         foreach (var b in buckets) start[b.Clause + 1]++;
@@ -153,6 +163,9 @@ internal static class Candidates
     {
         public readonly ulong Key = key;
         private readonly uint _member = (uint)slot << 31 | (uint)clause;
+
+        /// <summary>Spare room in the table: sorts after every real member.</summary>
+        public static Bucket Unused => new(ulong.MaxValue, 1, int.MaxValue);
 
         public int Slot => (int)(_member >> 31);
         public int Clause => (int)(_member & int.MaxValue);
@@ -175,13 +188,16 @@ internal static class Candidates
         if (TextFeatures.Shingles(c.Content[i], 4) is { Length: > 0 } clauseShingles)
             foreach (var key in MinHash.BandKeys(minHash.Signature(clauseShingles), o.BandRows))
                 keys.Add(key);
-        foreach (var sentence in TextFeatures.Sentences(c.Clauses[i].Text))
-            if (sentence.Length >= o.MinSentenceChars && sentence.Length < c.Content[i].Length
-                && TextFeatures.Shingles(sentence, 4) is { Length: > 0 } shingles)
+        foreach (var sentence in SketchedSentences(c, i, o))
+            if (TextFeatures.Shingles(sentence, 4) is { Length: > 0 } shingles)
                 foreach (var key in MinHash.BandKeys(minHash.Signature(shingles), o.BandRows))
                     keys.Add(key);
         return [.. keys];
     }
+
+    /// <summary>The sentences of a clause sketched on their own: long enough, and not the whole clause.</summary>
+    private static IEnumerable<string> SketchedSentences(CorpusFeatures c, int i, LinkerOptions o) =>
+        TextFeatures.Sentences(c.Clauses[i].Text).Where(s => s.Length >= o.MinSentenceChars && s.Length < c.Content[i].Length);
 
     /// <summary>
     /// Runs <paramref name="find"/> for every clause on every core, a block of clauses at a time, then offers
@@ -315,7 +331,7 @@ internal static class Candidates
     }
 
     /// <summary>First index at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>
-    private static int LowerBound(Bucket[] sorted, ulong key, int from = 0)
+    private static int LowerBound(ReadOnlySpan<Bucket> sorted, ulong key, int from = 0)
     {
         int lo = from, hi = sorted.Length;
         while (lo < hi)

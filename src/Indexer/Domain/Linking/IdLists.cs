@@ -34,11 +34,11 @@ internal sealed class IdLists(int chunkBytes = 1 << 24)
         var chunk = _chunks[^1];
         _starts.Add((long)(_chunks.Count - 1) << 32 | (uint)_used);
         var at = _used;
-        Write(chunk, ref at, (uint)ids.Length);
+        Varint.Write(chunk, ref at, (uint)ids.Length);
         var last = 0;
         foreach (var id in ids)
         {
-            Write(chunk, ref at, (uint)(id - last));
+            Varint.Write(chunk, ref at, (uint)(id - last));
             last = id;
         }
         _used = at;
@@ -60,7 +60,7 @@ internal sealed class IdLists(int chunkBytes = 1 << 24)
             var start = _starts[i];
             var chunk = _chunks[(int)(start >> 32)];
             var at = (int)(uint)start;
-            var count = (int)Read(chunk, ref at);
+            var count = (int)Varint.Read(chunk, ref at);
             return new Reader(chunk, at, count);
         }
     }
@@ -72,27 +72,6 @@ internal sealed class IdLists(int chunkBytes = 1 << 24)
         var ids = new int[reader.Count];
         for (var k = 0; reader.Next(out var id); k++) ids[k] = id;
         return ids;
-    }
-
-    private static void Write(byte[] chunk, ref int at, uint value)
-    {
-        while (value >= 0x80)
-        {
-            chunk[at++] = (byte)(value | 0x80);
-            value >>= 7;
-        }
-        chunk[at++] = (byte)value;
-    }
-
-    private static uint Read(byte[] chunk, ref int at)
-    {
-        uint value = 0;
-        for (var shift = 0; ; shift += 7)
-        {
-            var b = chunk[at++];
-            value |= (uint)(b & 0x7F) << shift;
-            if (b < 0x80) return value;
-        }
     }
 
     /// <summary>The ids of one list in ascending order; <see cref="Count"/> is the whole list's length.</summary>
@@ -113,7 +92,7 @@ internal sealed class IdLists(int chunkBytes = 1 << 24)
                 return false;
             }
             _left--;
-            id = _last += (int)Read(_chunk, ref _at);
+            id = _last += (int)Varint.Read(_chunk, ref _at);
             return true;
         }
     }

@@ -66,20 +66,18 @@ public static class Linker
         static string Mb(IdLists ids) => $"{ids.Bytes / 1048576.0:F0} MB";
         step($"n-gram features (ids: 4-grams {Mb(corpus.Shingles)}, bigrams {Mb(corpus.Bigrams)}, sentences {Mb(corpus.SentenceShingles)})");
         var pairs = Candidates.Find(corpus, o);
-        step($"{pairs.Count} candidate pairs ({pairs.Array!.Length} found)");
+        step($"candidate pairs, {pairs.Added} found ({pairs.Bytes / 1048576.0:F0} MB)");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var links = new LinkSink(corpus, o);
-        Blocks.InOrder(pairs.Count, k =>
+        long scored = 0;
+        Blocks.InOrder(pairs.Distinct(), pair => PairScorer.Score(corpus, pair.A, pair.B, o), (_, score) =>
         {
-            var (a, b) = Candidates.Unpack(pairs[k]);
-            return PairScorer.Score(corpus, a, b, o);
-        }, (_, score) =>
-        {
+            scored++;
             if (score is { } m) links.Offer(m);
         }, ScoreBlock);
-        step($"scored, {links.Offered} pairs with a topic score or a relation ({links.Related} with a relation)");
+        step($"scored {scored} distinct candidate pairs, {links.Offered} with a topic score or a relation ({links.Related} with a relation)");
         return links;
     }
 

@@ -1,0 +1,134 @@
+namespace GreenPolicy.Domain.Linking;
+
+/// <summary>
+/// Pairs of clauses gathered in any order, with repeats, and read back once: ascending (by lower clause, then higher
+/// clause) and each once. They are sorted a buffer at a time, and each sorted run is kept as variable-length gaps: the
+/// lower clause's step (almost always 0 or 1), then the higher clause's step from the previous pair of the same lower
+/// clause, or the higher clause itself. At 10,000 documents the 59.7M pairs the candidate indexes find took 8 bytes
+/// each, twice over while they were copied into one array to be sorted; see <see cref="Bytes"/> for what they take here.
+/// </summary>
+internal sealed class PairRuns(int runPairs = 1 << 23)
+{
+    private readonly int _runPairs = runPairs > 0 ? runPairs : throw new ArgumentOutOfRangeException(nameof(runPairs));
+    private long[] _buffer = new long[Math.Min(runPairs, 1 << 12)];
+    private int _buffered;
+    private readonly List<Run> _runs = [];
+    private bool _read;
+
+    /// <summary>Pairs added, repeats included.</summary>
+    public long Added { get; private set; }
+
+    /// <summary>Bytes held: the sorted runs, and the buffer of pairs not sorted yet (8 bytes a pair).</summary>
+    public long Bytes => _runs.Sum(r => (long)r.Bytes.Length) + 8L * _buffer.Length;
+
+    /// <summary>Adds the pair of clauses <paramref name="a"/> and <paramref name="b"/> (in either order; a ≠ b, both ≥ 0).</summary>
+    public void Add(int a, int b)
+    {
+        if (_read) throw new InvalidOperationException("the pairs were already read");
+        if (a < 0 || b < 0 || a == b) throw new ArgumentException($"not a pair of two clauses: ({a}, {b})");
+        var (lo, hi) = a < b ? (a, b) : (b, a);
+        if (_buffered == _buffer.Length)
+        {
+            if (_buffer.Length < _runPairs) Array.Resize(ref _buffer, (int)Math.Min(_runPairs, 2L * _buffer.Length));
+            else Flush();
+        }
+        _buffer[_buffered++] = ((long)lo << 32) | (uint)hi;
+        Added++;
+    }
+
+    /// <summary>
+    /// The distinct pairs, ascending. Once only: the buffer is sorted into the last run first, and the runs are
+    /// released when the enumeration ends.
+    /// </summary>
+    public IEnumerable<(int A, int B)> Distinct()
+    {
+        if (_read) throw new InvalidOperationException("the pairs were already read");
+        _read = true;
+        Flush();
+        _buffer = [];
+        return Merged();
+    }
+
+    private IEnumerable<(int A, int B)> Merged()
+    {
+        // A k-way merge over the runs' readers, keyed by each one's current pair.
+        var heads = new PriorityQueue<Reader, long>(_runs.Count);
+        foreach (var run in _runs)
+        {
+            var reader = new Reader(run);
+            if (reader.Next()) heads.Enqueue(reader, reader.Pair);
+        }
+        var last = -1L;
+        while (heads.TryPeek(out var reader, out var pair))
+        {
+            if (pair != last) yield return ((int)(pair >> 32), (int)pair);
+            last = pair;
+            if (reader.Next()) heads.DequeueEnqueue(reader, reader.Pair);
+            else heads.Dequeue();
+        }
+        _runs.Clear();
+    }
+
+    /// <summary>Sorts the buffered pairs and packs the distinct ones as a run.</summary>
+    private void Flush()
+    {
+        if (_buffered == 0) return;
+        var pairs = _buffer.AsSpan(0, _buffered);
+        pairs.Sort();
+        var distinct = 0;
+        foreach (var pair in pairs)
+            if (distinct == 0 || pair != pairs[distinct - 1]) pairs[distinct++] = pair;
+        pairs = pairs[..distinct];
+
+        // Sized exactly: the lengths first, then the bytes.
+        var length = 0;
+        long previous = 0;
+        foreach (var pair in pairs)
+        {
+            var (lo, hi) = Steps(previous, pair);
+            length += Varint.Length(lo) + Varint.Length(hi);
+            previous = pair;
+        }
+        var bytes = new byte[length];
+        var at = 0;
+        previous = 0;
+        foreach (var pair in pairs)
+        {
+            var (lo, hi) = Steps(previous, pair);
+            Varint.Write(bytes, ref at, lo);
+            Varint.Write(bytes, ref at, hi);
+            previous = pair;
+        }
+        _runs.Add(new Run(bytes, distinct));
+        _buffered = 0;
+    }
+
+    /// <summary>The step of the lower clause, then the higher clause's step (same lower clause) or the higher clause.</summary>
+    private static (uint Lo, uint Hi) Steps(long previous, long pair)
+    {
+        var lo = (uint)((pair >> 32) - (previous >> 32));
+        return (lo, lo == 0 ? (uint)pair - (uint)previous : (uint)pair);
+    }
+
+    private sealed record Run(byte[] Bytes, int Count);
+
+    /// <summary>One run read forward: <see cref="Pair"/> is the current pair once <see cref="Next"/> returned true.</summary>
+    private sealed class Reader(Run run)
+    {
+        private int _at;
+        private int _left = run.Count;
+
+        public long Pair { get; private set; }
+
+        public bool Next()
+        {
+            if (_left == 0) return false;
+            _left--;
+            var lo = Varint.Read(run.Bytes, ref _at);
+            var hi = Varint.Read(run.Bytes, ref _at);
+            var a = (Pair >> 32) + lo;
+            Pair = (a << 32) | (lo == 0 ? (uint)Pair + hi : hi);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using GreenPolicy.Domain.Linking;
+
+namespace GreenPolicy.Indexer.Tests.Linking;
+
+public sealed class PairRunsTests
+{
+    [Theory]
+    [InlineData(1)]      // every pair its own run
+    [InlineData(37)]     // many runs, repeats split across them
+    [InlineData(1 << 20)] // one run
+    public void Pairs_come_back_ascending_and_each_once(int runPairs)
+    {
+        var random = new Random(runPairs);
+        // Clauses from 0 to past 2^28 (steps of 1 to 5 bytes), each pair given in both orders and often repeated.
+        int Clause() => random.Next(4) switch { 0 => random.Next(5), 1 => random.Next(1 << 14), 2 => random.Next(1 << 21), _ => random.Next(int.MaxValue) };
+        var added = new List<(int, int)>();
+        var runs = new PairRuns(runPairs);
+        for (var k = 0; k < 5_000; k++)
+        {
+            var (a, b) = (Clause(), Clause());
+            if (a == b) continue;
+            var times = random.Next(1, 4);
+            for (var t = 0; t < times; t++)
+            {
+                if (random.Next(2) == 0) runs.Add(a, b);
+                else runs.Add(b, a);
+                added.Add(a < b ? (a, b) : (b, a));
+            }
+        }
+
+        var expected = added.Distinct().Order().ToList();
+        Assert.Equal(added.Count, runs.Added);
+        Assert.Equal(expected, runs.Distinct().ToList());
+    }
+
+    [Fact]
+    public void No_pairs_read_back_as_none()
+    {
+        Assert.Empty(new PairRuns().Distinct());
+    }
+
+    [Fact]
+    public void A_clause_paired_with_itself_or_a_negative_clause_is_refused()
+    {
+        var runs = new PairRuns();
+        Assert.Throws<ArgumentException>(() => runs.Add(3, 3));
+        Assert.Throws<ArgumentException>(() => runs.Add(-1, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PairRuns(0));
+    }
+
+    [Fact]
+    public void The_pairs_are_read_once()
+    {
+        var runs = new PairRuns();
+        runs.Add(1, 2);
+        Assert.Equal([(1, 2)], runs.Distinct().ToList());
+        Assert.Throws<InvalidOperationException>(() => runs.Distinct());
+        Assert.Throws<InvalidOperationException>(() => runs.Add(2, 3));
+    }
+}
