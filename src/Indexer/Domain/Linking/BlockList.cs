@@ -21,20 +21,6 @@ internal sealed class BlockList<T>
         Count++;
     }
 
-    /// <summary>The items in one array; each block is released once copied, and the list is left empty.</summary>
-    public T[] MoveToArray()
-    {
-        var all = new T[Count];
-        for (var b = 0; b < _blocks.Count; b++)
-        {
-            Array.Copy(_blocks[b], 0, all, b << Shift, Math.Min(1 << Shift, Count - (b << Shift)));
-            _blocks[b] = null!;
-        }
-        _blocks.Clear();
-        Count = 0;
-        return all;
-    }
-
     /// <summary>Keeps the first <paramref name="count"/> items and releases the blocks past them.</summary>
     public void Truncate(int count)
     {
