@@ -47,11 +47,13 @@ public static class Linker
             watch.Restart();
         }
         var links = Scored(docs, o, Step);
+        Release();
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
         CiteLinks.Add(links.Table, new OutlineCatalog(docs, outline), links, references, o);
         Step("references");
         links.Finish();
+        Release();
         Step("kept links chosen");
         return new LinkedDocuments(links.Table, document, links, references);
     }
@@ -66,6 +68,7 @@ public static class Linker
         static string Mb(IdLists ids) => $"{ids.Bytes / 1048576.0:F0} MB";
         step($"n-gram features (ids: 4-grams {Mb(corpus.Shingles)}, bigrams {Mb(corpus.Bigrams)}, sentences {Mb(corpus.SentenceShingles)})");
         var pairs = Candidates.Find(corpus, o);
+        Release();
         step($"candidate pairs, {pairs.Added} found ({pairs.Bytes / 1048576.0:F0} MB)");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
@@ -80,6 +83,15 @@ public static class Linker
         step($"scored {scored} distinct candidate pairs, {links.Offered} with a topic score or a relation ({links.Related} with a relation)");
         return links;
     }
+
+    /// <summary>
+    /// A full collection where a step's large structures have just become garbage: the MinHash table once the candidates
+    /// are found (~0.9 GB at 10,000 documents), the scoring features once the pairs are scored (~1.1 GB), the pairs
+    /// no clause keeps once the links are chosen (~1.1 GB). The next step allocates in small pieces, so the collector
+    /// did not look at the oldest generation for a long while: a 10,000-document build's working set reached 4.6 GB
+    /// during references with 2.3 GB live.
+    /// </summary>
+    private static void Release() => GC.Collect();
 
     /// <summary>
     /// Every document's metadata, and the outline of a document the resolver asks for, made then (the resolver keeps
