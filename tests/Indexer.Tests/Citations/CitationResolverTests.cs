@@ -126,6 +126,52 @@ public class CitationResolverTests
         Assert.EndsWith("二", t.Citation);
     }
 
+    /// <summary>A catalog that counts the outlines read from it.</summary>
+    private sealed class CountingCatalog(params DocumentOutline[] outlines) : ICitationCatalog
+    {
+        private readonly InMemoryCitationCatalog _inner = new(outlines);
+
+        public int OutlinesRead { get; private set; }
+
+        public IReadOnlyList<DocumentMeta> Documents => _inner.Documents;
+
+        public DocumentOutline? Outline(string docId)
+        {
+            OutlinesRead++;
+            return _inner.Outline(docId);
+        }
+    }
+
+    [Theory]
+    [InlineData("黔府办发〔2018〕14号")]
+    [InlineData("《贵州省绿色制造三年行动计划（2018—2020年）》")]
+    [InlineData("丙省绿色制造规划")]       // ambiguous: its candidates are the documents, without text
+    [InlineData("《丁省绿色制造规划》")]    // no such document
+    public void Locating_a_whole_document_reads_no_outline(string input)
+    {
+        var catalog = new CountingCatalog(PerPart, Continuous, PlanA, PlanB);
+        var located = new CitationResolver(catalog).Locate(input);
+        Assert.Equal(0, catalog.OutlinesRead);
+        var resolved = Both.Resolve(input);
+        Assert.Equal(resolved.Target?.Id, located.Target?.Id);
+        Assert.Equal(resolved.Target?.Kind, located.Target?.Kind);
+        Assert.Equal(resolved.DocumentMatch, located.DocumentMatch);
+        Assert.Equal(resolved.Reason, located.Reason);
+        Assert.Equal(resolved.Candidates.Select(c => c.Id), located.Candidates.Select(c => c.Id));
+        Assert.Null(located.Target?.Text);
+    }
+
+    [Theory]
+    [InlineData("贵州省绿色制造三年行动计划 三（二）", "gz/part_3__item_2")]
+    [InlineData("黔府办发〔2018〕14号 重点任务", "gz#part_3")]
+    [InlineData("长江经济带指导意见 专栏1第1项", "cj/part_3__box_1__item_1")]
+    public void Locating_a_unit_walks_its_document_outline(string input, string expected)
+    {
+        var catalog = new CountingCatalog(PerPart, Continuous, PlanA, PlanB);
+        Assert.Equal(expected, new CitationResolver(catalog).Locate(input).Target?.Id);
+        Assert.Equal(1, catalog.OutlinesRead);
+    }
+
     [Fact]
     public void Identifies_documents_by_folded_titles()
     {

@@ -95,7 +95,7 @@ internal static partial class CiteLinks
         Dictionary<string, int> byId, int[] first, Reference reference)
     {
         var (written, title, isNumber) = reference;
-        var resolution = resolver.Resolve(written);
+        var resolution = resolver.Locate(written);
         if (resolution.Target is { } t && byId.TryGetValue(t.DocId, out var d))
         {
             var clauses = c.Docs[d].Clauses;
