@@ -182,6 +182,18 @@ public class CitationResolverTests
         Assert.Equal("标题错字", id.ByTitle("贵洲省绿色制造三年行动计划").Method);
     }
 
+    [Theory]
+    [InlineData("绿色制造三年行动计划", "贵州省绿色制造三年行动计划", true)]     // exact
+    [InlineData("录色制造三年行动计划", "贵州省绿色制造三年行动计划", true)]     // first character wrong
+    [InlineData("绿色制造三年行动计化", "贵州省绿色制造三年行动计划", true)]     // last character wrong
+    [InlineData("绿色制造三行动计划", "贵州省绿色制造三年行动计划", true)]       // one missing in the middle
+    [InlineData("绿色制造三年年行动计划", "贵州省绿色制造三年行动计划", true)]   // one extra in the middle
+    [InlineData("录色制造三年行动计化", "贵州省绿色制造三年行动计划", false)]    // two wrong
+    [InlineData("绿色制造五年行动计划", "贵州省绿色制造三年行动计划", false)]    // a numeral is never the edit
+    [InlineData("节约能源法实施条例", "贵州省绿色制造三年行动计划", false)]
+    public void Finds_a_title_inside_another_within_one_edit(string q, string k, bool expected) =>
+        Assert.Equal(expected, DocumentIdentifier.SubstringWithinOneEdit(q, k));
+
     [Fact]
     public void Every_clause_and_unit_of_the_corpus_is_found_by_its_own_citation()
     {
