@@ -82,7 +82,7 @@ public sealed partial class CitationResolver
     public CitationResolution Resolve(string? input) => Resolve(CitationParser.Parse(input));
 
     /// <summary>
-    /// Resolves a citation found in running text (<see cref="CitationParser.FindInText"/>), for the linker:
+    /// Resolves a citation found in running text (<see cref="CitationParser.FindInText"/>) from its parts as found:
     /// 《工业绿色发展规划（2016-2020年）》 in 000's 总体要求 resolves to document 002; a title outside the corpus
     /// (《中国制造2025》) is unresolved.
     /// </summary>
@@ -106,8 +106,8 @@ public sealed partial class CitationResolver
     /// Where a citation points, for a caller that links to its target rather than shows it (the linker): as
     /// <see cref="Resolve(string?)"/>, except that a document's outline is read only to walk a locator or to match a
     /// heading, and a whole document's target (or an ambiguous citation's candidates) carries no text. A corpus's
-    /// references are nearly all to whole documents: at 10,000 documents the build read the outline of each cited
-    /// document (~7,000 parses) only for text it never used.
+    /// references are nearly all to whole documents: at 10,000 generated documents the build parsed cited documents'
+    /// outlines 10,328 times for 2,226 distinct references, for text it never used.
     /// </summary>
     public CitationResolution Locate(string? input) => Resolve(CitationParser.Parse(input), withText: false);
 
