@@ -89,8 +89,8 @@ public static class Linker
     /// are found (~0.9 GB at 10,000 documents), the scoring features once the pairs are scored (~1.1 GB), the pairs
     /// no clause keeps once the links are chosen (~1.1 GB). The next step allocates in small pieces, so the collector
     /// otherwise leaves them mapped for a long while. Measured at 10,000 documents: a build peaked at 3,977 MB with these
-    /// collections and 4,519 MB without; the benchmark's build of the same code at 4,537 MB, the garbage the references
-    /// step makes on top of 2.3 GB live setting the peak (docs/benchmarks.md, Analysis).
+    /// collections and 4,519 MB without (the references step then set the peak; since it locates cited documents without
+    /// parsing them, the peak, 3.8 GB, is at the end of the candidate step: docs/benchmarks.md, Analysis).
     /// </summary>
     private static void Release() => GC.Collect();
 
