@@ -65,25 +65,32 @@ internal static class Candidates
         buckets = null;
         members = null;
 
-        // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array.
-        var features = new int[c.Count][];
-        Parallel.For(0, c.Count, i => features[i] = !c.Linkable(i, o) ? [] : c.Bigrams.ToArray(i)
+        // 2. Inverted index over the rarest bigrams of each clause, scored in a reusable accumulator array. The
+        // postings are one array in bigram order, and a clause's features are made again each time they are read
+        // (cheaper than holding them): a list per bigram and an array per clause, allocated while the MinHash table's
+        // memory was not yet given back, took the step's working set from 3.49 to 3.75 GB at 10,000 documents.
+        int[] TopicFeatures(int i) => !c.Linkable(i, o) ? [] : c.Bigrams.ToArray(i)
             .Where(b => c.BigramDf[b] >= 2 && c.Informative(b))
             .OrderBy(b => c.BigramDf[b]).ThenBy(b => b)
-            .Take(o.TopicFeatures).ToArray());
-        var postings = new Dictionary<int, List<int>>();
-        for (var i = 0; i < c.Count; i++)
-            foreach (var b in features[i])
-            {
-                if (!postings.TryGetValue(b, out var list)) postings[b] = list = [];
-                list.Add(i);
-            }
+            .Take(o.TopicFeatures).ToArray();
+        var postingStart = new int[c.BigramDf.Length + 1];
+        Blocks.InOrder(c.Count, TopicFeatures, (_, features) =>
+        {
+            foreach (var b in features) postingStart[b + 1]++;
+        });
+        for (var b = 0; b < c.BigramDf.Length; b++) postingStart[b + 1] += postingStart[b];
+        var postings = new int[postingStart[^1]];
+        var next = postingStart[..^1];
+        Blocks.InOrder(c.Count, TopicFeatures, (i, features) =>
+        {
+            foreach (var b in features) postings[next[b]++] = i;
+        });
         PerClause(c.Count, scratch, Add, (i, s) =>
         {
-            foreach (var b in features[i])
+            foreach (var b in TopicFeatures(i))
             {
                 var w = c.BigramIdf(b);
-                ReadOnlySpan<int> list = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings[b]);
+                ReadOnlySpan<int> list = postings.AsSpan(postingStart[b], postingStart[b + 1] - postingStart[b]);
                 var (from, to) = Window(list, i, o.ScanLimit);
                 foreach (var j in list[from..to])
                     if (c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, w * w);
