@@ -192,7 +192,7 @@ internal static class Candidates
     {
         var keys = new HashSet<ulong>();
         // The clause's 4-grams as keys again (the features hold ids): the sketch hashes the characters.
-        if (TextFeatures.Shingles(c.Content[i], 4) is { Length: > 0 } clauseShingles)
+        if (TextFeatures.Shingles(c.Content(i), 4) is { Length: > 0 } clauseShingles)
             foreach (var key in MinHash.BandKeys(minHash.Signature(clauseShingles), o.BandRows))
                 keys.Add(key);
         foreach (var sentence in SketchedSentences(c, i, o))
@@ -204,7 +204,7 @@ internal static class Candidates
 
     /// <summary>The sentences of a clause sketched on their own: long enough, and not the whole clause.</summary>
     private static IEnumerable<string> SketchedSentences(CorpusFeatures c, int i, LinkerOptions o) =>
-        TextFeatures.Sentences(c.Clauses[i].Text).Where(s => s.Length >= o.MinSentenceChars && s.Length < c.Content[i].Length);
+        TextFeatures.Sentences(c.Clauses[i].Text).Where(s => s.Length >= o.MinSentenceChars && s.Length < c.ContentLength[i]);
 
     /// <summary>
     /// Runs <paramref name="find"/> for every clause on every core, a block of clauses at a time, then offers

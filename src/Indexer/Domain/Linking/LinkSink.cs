@@ -300,8 +300,8 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         else
         {
             var runs = relation == Relations.SameTopic
-                ? PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 2), 2, b => Array.BinarySearch(_boilerplate, b) < 0)
-                : PairScorer.SharedRuns(c.Content[holder], TextFeatures.Shingles(c.Content[other], 4), 4, _ => true);
+                ? PairScorer.SharedRuns(c.Content(holder), TextFeatures.Shingles(c.Content(other), 2), 2, b => Array.BinarySearch(_boilerplate, b) < 0)
+                : PairScorer.SharedRuns(c.Content(holder), TextFeatures.Shingles(c.Content(other), 4), 4, _ => true);
             evidence = new LinkEvidence
             {
                 Common = string.Join("…", runs.OrderByDescending(r => r.Length).Take(8)),

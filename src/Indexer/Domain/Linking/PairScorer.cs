@@ -27,11 +27,11 @@ internal static class PairScorer
         var cb = c.Clauses[b];
         var sharedTopics = ca.Topics.Count(cb.Topics.Contains);
         var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
-        var shorter = Math.Min(c.Content[a].Length, c.Content[b].Length);
+        var shorter = Math.Min(c.ContentLength[a], c.ContentLength[b]);
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
         // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
         var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
-            ? SharedRunCount(c, c.Content[a], b, o.MinSharedRuns)
+            ? SharedRunCount(c, a, b, o.MinSharedRuns)
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
@@ -134,12 +134,16 @@ internal static class PairScorer
     /// <see cref="SharedRuns"/> with bigrams, counted up to <paramref name="enough"/> distinct runs, without
     /// allocating them: scoring only asks whether a pair shares at least two runs (园区, 循环化改造), and this
     /// check ran on most candidate pairs (two thirds of pair scoring, mostly the strings and a dictionary
-    /// lookup per bigram). The bigrams kept are those of clause <paramref name="other"/> that are informative.
+    /// lookup per bigram). The bigrams kept are those of clause <paramref name="other"/> that are informative; the
+    /// content of <paramref name="clause"/> is made from its text on the stack (the features do not hold it).
     /// </summary>
-    internal static int SharedRunCount(CorpusFeatures c, string content, int other, int enough)
+    internal static int SharedRunCount(CorpusFeatures c, int clause, int other, int enough)
     {
         var reader = c.Bigrams[other];
-        if (content.Length < 2 || reader.Count == 0) return 0;
+        var source = c.Clauses[clause].Text;
+        if (c.ContentLength[clause] < 2 || reader.Count == 0) return 0;
+        Span<char> buffer = source.Length <= 1024 ? stackalloc char[source.Length] : new char[source.Length];
+        ReadOnlySpan<char> content = buffer[..TextFeatures.Content(source, buffer)];
         // The other clause's bigrams as keys, still sorted (ids ascend with keys), to look the content's bigrams up.
         Span<int> ids = reader.Count <= 256 ? stackalloc int[reader.Count] : new int[reader.Count];
         Span<ulong> keys = reader.Count <= 256 ? stackalloc ulong[reader.Count] : new ulong[reader.Count];
@@ -154,15 +158,14 @@ internal static class PairScorer
         }
         Span<(int Start, int Length)> runs = stackalloc (int, int)[Math.Max(1, enough)];
         var count = 0;
-        var text = content.AsSpan();
         for (var i = 0; i < content.Length && count < enough;)
         {
             if (!covered[i]) { i++; continue; }
             var start = i;
             while (i < content.Length && covered[i]) i++;
-            var run = text[start..i];
+            var run = content[start..i];
             var seen = false;
-            for (var r = 0; r < count && !seen; r++) seen = text.Slice(runs[r].Start, runs[r].Length).SequenceEqual(run);
+            for (var r = 0; r < count && !seen; r++) seen = content.Slice(runs[r].Start, runs[r].Length).SequenceEqual(run);
             if (!seen) runs[count++] = (start, i - start);
         }
         return count;

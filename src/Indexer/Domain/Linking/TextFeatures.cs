@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
@@ -12,14 +10,23 @@ public static class TextFeatures
 {
     public static string Content(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        var start = LeadingNumberLength(text);
-        for (var i = start; i < text.Length; i++)
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        return new string(buffer[..Content(text, buffer)]);
+    }
+
+    /// <summary>
+    /// <see cref="Content(string)"/> written into <paramref name="into"/> (at least as long as the text), without
+    /// allocating; returns its length.
+    /// </summary>
+    public static int Content(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var n = 0;
+        for (var i = LeadingNumberLength(text); i < text.Length; i++)
         {
             var c = Fold(text[i]);
-            if (IsContent(c)) sb.Append(c);
+            if (IsContent(c)) into[n++] = c;
         }
-        return sb.ToString();
+        return n;
     }
 
     public static char Fold(char c) =>
@@ -29,7 +36,7 @@ public static class TextFeatures
         c is >= '\u4E00' and <= '\u9FFF' || char.IsAsciiLetterOrDigit(c) || c == '%' || c == '.';
 
     /// <summary>Length of a leading list number such as "（三）", "(2)", "三、", "3.", "——", "第一条".</summary>
-    public static int LeadingNumberLength(string text)
+    public static int LeadingNumberLength(ReadOnlySpan<char> text)
     {
         var i = 0;
         while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
