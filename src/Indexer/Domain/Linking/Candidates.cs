@@ -29,12 +29,12 @@ internal static class Candidates
         using var scratch = new ThreadLocal<Scratch>(() => new Scratch(c.Count, Math.Max(o.CopyCandidates, o.TopicCandidates)));
 
         // 1. MinHash bands: clause sketches and sentence sketches share the bucket table, held as one sorted
-        // array of (band key, level slot and clause) — a dictionary of lists per key cost ~200 bytes for each of
+        // array of (band key, level slot, clause) words — a dictionary of lists per key cost ~200 bytes for each of
         // the ~50 keys of every clause. Within a bucket national clauses come first, so that a plan re-issued
         // by 100 cities cannot crowd the national source out of a clause's candidates. Once sorted, a clause
         // finds its own keys through the positions of its members (4 bytes a key, not a copy of the keys).
-        var (buckets, length) = BandTable(c, o);
-        var (memberStart, members) = MembersByClause(buckets.AsSpan(0, length), c.Count);
+        var buckets = BucketTable.Build(c, o);
+        var (memberStart, members) = MembersByClause(buckets, c.Count);
 
         // Per clause, the clauses sharing the most bands, kept separately for its own level and the other
         // level. A bucket of a sentence copied into thousands of clauses is read in a window around the clause
@@ -43,20 +43,20 @@ internal static class Candidates
         var level = LevelIds(c);
         PerClause(c.Count, scratch, Add, (i, s) =>
         {
-            var table = buckets.AsSpan(0, length);
+            var table = buckets.Members;
             for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
             {
-                var key = table[members[m]].Key;
-                var start = LowerBound(table, key);
-                var end = key == ulong.MaxValue ? table.Length : LowerBound(table, key + 1, start);
+                var key = buckets.Key(table[members[m]]);
+                var start = buckets.LowerBound(key);
+                var end = buckets.LowerBound(key + 1, start);
                 if (end - start > o.MaxBucket) continue; // a boilerplate sentence found everywhere
                 var national = start;
-                while (national < end && table[national].Slot == 0) national++;
+                while (national < end && buckets.Slot(table[national]) == 0) national++;
                 foreach (var (from, to) in (ReadOnlySpan<(int, int)>)[(start, national), (national, end)])
                 {
-                    var (wFrom, wTo) = Window(table.Slice(from, to - from), new Bucket.Of(i), o.ScanLimit);
+                    var (wFrom, wTo) = Window(table.Slice(from, to - from), buckets.Finder(i), o.ScanLimit);
                     for (var e = from + wFrom; e < from + wTo; e++)
-                        if (table[e].Clause is var j && c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
+                        if (buckets.Clause(table[e]) is var j && c.DocOf[j] != c.DocOf[i]) s.Accumulate(j, 1);
                 }
             }
             s.TakeBest(o.CopyCandidates, j => level[j] == level[i]);
@@ -116,75 +116,96 @@ internal static class Candidates
     }
 
     /// <summary>
-    /// The MinHash bucket table, sorted: its first <c>Length</c> entries are every linkable clause's band keys. Each
-    /// clause writes its keys, on every core, into a stretch of the table sized for the most it can have (a band per
-    /// sketch: the clause's and each long enough sentence's); the stretch's unused end sorts last. Holding every
-    /// clause's keys first and then copying them into a table of the exact size held both at once (~1.1 GB at
-    /// 10,000 documents); the spare room costs less.
+    /// The MinHash bucket table: every linkable clause's band keys, one 8-byte word per member — the band key's top
+    /// bits, then the level slot (national clauses, slot 0, first), then the clause — so that sorting the words sorts
+    /// the members by bucket, then slot, then clause. The key keeps its top 63 − ClauseBits bits (42 at a million
+    /// clauses): two distinct band keys share a bucket when those agree, about n² / 2^(bits + 1) of the pairs of the n
+    /// distinct keys (~50 million at 10,000 documents: a few hundred pairs), each at most a candidate pair more to
+    /// score. Members holding the whole key beside the clause took 12 bytes.
     /// </summary>
-    private static (Bucket[] Buckets, int Length) BandTable(CorpusFeatures c, LinkerOptions o)
+    private sealed class BucketTable
     {
-        var bands = o.MinHashes / o.BandRows;
-        var start = new int[c.Count + 1];
-        Parallel.For(0, c.Count, i => start[i + 1] = !c.Linkable(i, o) ? 0
-            : bands * (1 + SketchedSentences(c, i, o).Count()));
-        for (var i = 0; i < c.Count; i++) start[i + 1] = checked(start[i + 1] + start[i]);
-        var buckets = new Bucket[start[^1]];
-        var minHash = new MinHash(o.MinHashes);
-        var length = 0;
-        Parallel.For(0, c.Count, () => 0, (i, _, written) =>
+        private readonly ulong[] _words;
+        private readonly int _length;
+        private readonly int _clauseBits;
+
+        private BucketTable(ulong[] words, int length, int clauseBits) => (_words, _length, _clauseBits) = (words, length, clauseBits);
+
+        /// <summary>The members, sorted.</summary>
+        public ReadOnlySpan<ulong> Members => _words.AsSpan(0, _length);
+
+        public ulong Key(ulong member) => member >> (_clauseBits + 1);
+        public int Slot(ulong member) => (int)(member >> _clauseBits) & 1;
+        public int Clause(ulong member) => (int)(member & ((1UL << _clauseBits) - 1));
+
+        /// <summary>Finds a clause among the members of one bucket and slot (sorted by clause).</summary>
+        public ClauseFinder Finder(int clause) => new(clause, _clauseBits);
+
+        public readonly struct ClauseFinder(int clause, int clauseBits) : IComparable<ulong>
         {
-            if (!c.Linkable(i, o)) return written;
-            var keys = BandKeys(c, i, minHash, o);
-            var slot = LevelSlot(c, i);
-            var at = start[i];
-            foreach (var key in keys) buckets[at++] = new Bucket(key, slot, i);
-            while (at < start[i + 1]) buckets[at++] = Bucket.Unused;
-            return written + keys.Length;
-        }, written => Interlocked.Add(ref length, written));
-        Array.Sort(buckets);
-        return (buckets, length);
+            public int CompareTo(ulong member) => clause.CompareTo((int)(member & ((1UL << clauseBits) - 1)));
+        }
+
+        /// <summary>First member at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>
+        public int LowerBound(ulong key, int from = 0)
+        {
+            int lo = from, hi = _length;
+            while (lo < hi)
+            {
+                var mid = lo + (hi - lo) / 2;
+                if (Key(_words[mid]) < key) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+
+        /// <summary>
+        /// Each clause writes its keys, on every core, into a stretch of the table sized for the most it can have (a
+        /// band per sketch: the clause's and each long enough sentence's); the stretch's unused end (all bits set: no
+        /// clause has that number) sorts last. Holding every clause's keys first and then copying them into a table of
+        /// the exact size held both at once (~1.1 GB at 10,000 documents); the spare room costs less.
+        /// </summary>
+        public static BucketTable Build(CorpusFeatures c, LinkerOptions o)
+        {
+            // 2^clauseBits > c.Count, so the all-ones clause number is no clause.
+            var clauseBits = 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)c.Count);
+            var bands = o.MinHashes / o.BandRows;
+            var start = new int[c.Count + 1];
+            Parallel.For(0, c.Count, i => start[i + 1] = !c.Linkable(i, o) ? 0
+                : bands * (1 + SketchedSentences(c, i, o).Count()));
+            for (var i = 0; i < c.Count; i++) start[i + 1] = checked(start[i + 1] + start[i]);
+            var words = new ulong[start[^1]];
+            var minHash = new MinHash(o.MinHashes);
+            var length = 0;
+            Parallel.For(0, c.Count, () => 0, (i, _, written) =>
+            {
+                if (!c.Linkable(i, o)) return written;
+                var keys = BandKeys(c, i, minHash, o);
+                var member = (ulong)LevelSlot(c, i) << clauseBits | (uint)i;
+                var at = start[i];
+                foreach (var key in keys) words[at++] = key >> (clauseBits + 1) << (clauseBits + 1) | member;
+                while (at < start[i + 1]) words[at++] = ulong.MaxValue;
+                return written + keys.Length;
+            }, written => Interlocked.Add(ref length, written));
+            Array.Sort(words);
+            return new BucketTable(words, length, clauseBits);
+        }
     }
 
     /// <summary>
     /// Where each clause's members sit in the sorted bucket table: clause i's are
-    /// <c>buckets[members[start[i]..start[i + 1]]]</c>.
+    /// <c>Members[members[start[i]..start[i + 1]]]</c>.
     /// </summary>
-    private static (int[] Start, int[] Members) MembersByClause(ReadOnlySpan<Bucket> buckets, int clauses)
+    private static (int[] Start, int[] Members) MembersByClause(BucketTable buckets, int clauses)
     {
+        var table = buckets.Members;
         var start = new int[clauses + 1];
-        foreach (var b in buckets) start[b.Clause + 1]++;
+        foreach (var b in table) start[buckets.Clause(b) + 1]++;
         for (var i = 0; i < clauses; i++) start[i + 1] += start[i];
         var next = start[..^1];
-        var members = new int[buckets.Length];
-        for (var e = 0; e < buckets.Length; e++) members[next[buckets[e].Clause]++] = e;
+        var members = new int[table.Length];
+        for (var e = 0; e < table.Length; e++) members[next[buckets.Clause(table[e])]++] = e;
         return (start, members);
-    }
-
-    /// <summary>
-    /// One member of a MinHash bucket: buckets sort by band key, national clauses (slot 0) first, then by clause.
-    /// 12 bytes (slot and clause share one word); the band table is tens of millions of them.
-    /// </summary>
-    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
-    private readonly struct Bucket(ulong key, int slot, int clause) : IComparable<Bucket>
-    {
-        public readonly ulong Key = key;
-        private readonly uint _member = (uint)slot << 31 | (uint)clause;
-
-        /// <summary>Spare room in the table: sorts after every real member.</summary>
-        public static Bucket Unused => new(ulong.MaxValue, 1, int.MaxValue);
-
-        public int Slot => (int)(_member >> 31);
-        public int Clause => (int)(_member & int.MaxValue);
-
-        public int CompareTo(Bucket other) =>
-            Key != other.Key ? Key.CompareTo(other.Key) : _member.CompareTo(other._member);
-
-        /// <summary>Finds a clause among the members of one bucket and slot (sorted by clause).</summary>
-        public readonly struct Of(int clause) : IComparable<Bucket>
-        {
-            public int CompareTo(Bucket member) => clause.CompareTo(member.Clause);
-        }
     }
 
     /// <summary>The band keys of a clause's sketch and of its sentences' sketches, distinct.</summary>
@@ -335,19 +356,6 @@ internal static class Candidates
         if (at < 0) at = ~at;
         var from = Math.Clamp(at - limit / 2, 0, list.Length - limit);
         return (from, from + limit);
-    }
-
-    /// <summary>First index at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>
-    private static int LowerBound(ReadOnlySpan<Bucket> sorted, ulong key, int from = 0)
-    {
-        int lo = from, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            if (sorted[mid].Key < key) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     /// <summary>Metric (content characters only), value and target year, or null when the target has no value.</summary>
