@@ -46,29 +46,20 @@ internal sealed class ClauseTable
 }
 
 /// <summary>
-/// Per-clause features and corpus statistics (document frequencies) shared by candidate finding and scoring.
+/// Per-clause bigram features and corpus statistics (document frequencies) shared by candidate finding and scoring.
 /// Every distinct n-gram gets an id in ascending order of its packed key, so a clause holds its n-grams as sorted
 /// ids — half the size of the keys, and a sorted merge of ids meets exactly the n-grams a merge of keys met — and
-/// idf and document frequency are held once per n-gram instead of once per clause holding it.
+/// idf and document frequency are held once per n-gram instead of once per clause holding it. The 4-gram features,
+/// which only scoring reads, are <see cref="CopyFeatures"/>, made once the candidates are found.
 /// </summary>
 internal sealed class CorpusFeatures
 {
     public readonly ClauseTable Table;
-    public readonly IdLists Shingles;      // ids of the clause's 4-grams, ascending
     public readonly IdLists Bigrams;       // ids of the clause's 2-grams, ascending
-    public readonly float[] ShingleIdfs;   // idf of each 4-gram id (float: half the memory)
-    public readonly float[] BigramIdfs;    // idf of each bigram id
+    public readonly float[] BigramIdfs;    // idf of each bigram id (float: half the memory)
     public readonly int[] BigramDf;        // document frequency (in clauses) of each bigram id
     public readonly ulong[] BigramKeys;    // the packed characters of each bigram id
-    public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     public readonly double[] BigramNorm;    // √Σ idf² of the clause's bigrams
-    /// <summary>
-    /// Sentences long enough to count as copied, longest first: clause i's are <c>SentenceStart[i]..SentenceStart[i + 1]</c>,
-    /// each with its content length and its 4-gram ids plus one (0: a 4-gram no clause holds).
-    /// </summary>
-    public readonly IdLists SentenceShingles;
-    public readonly int[] SentenceStart;
-    public readonly int[] SentenceLength;
     /// <summary>Bigrams that are not <see cref="Informative"/> (发展, 加强, 推进), sorted: the evidence's filter.</summary>
     public readonly ulong[] BoilerplateBigrams;
     private readonly double _boilerplateDf;
@@ -78,38 +69,15 @@ internal sealed class CorpusFeatures
         Table = new ClauseTable(docs);
         var n = Count;
         _boilerplateDf = Math.Max(2, o.BoilerplateShare * n);
-        var shingleKeys = Number(n, i => TextFeatures.Shingles(Content(i), 4), out Shingles, out var shingleDf);
         BigramKeys = Number(n, i => TextFeatures.Shingles(Content(i), 2), out Bigrams, out BigramDf);
-        ShingleIdfs = Array.ConvertAll(shingleDf, df => (float)Idf(df));
         BigramIdfs = Array.ConvertAll(BigramDf, df => (float)Idf(df));
-
-        ShingleWeight = new double[n];
         BigramNorm = new double[n];
         Parallel.For(0, n, i =>
         {
-            double weight = 0, norm = 0;
-            for (var r = Shingles[i]; r.Next(out var id);) weight += ShingleIdfs[id];
+            double norm = 0;
             for (var r = Bigrams[i]; r.Next(out var id);) norm += (double)BigramIdfs[id] * BigramIdfs[id];
-            ShingleWeight[i] = weight;
             BigramNorm[i] = Math.Sqrt(norm);
         });
-
-        SentenceShingles = new IdLists();
-        SentenceStart = new int[n + 1];
-        var lengths = new List<int>();
-        Blocks.InOrder(n, i => TextFeatures.Sentences(Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
-            .Select(s => (s.Length, Ids: Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)) + 1)))
-            .OrderByDescending(s => s.Length).ToArray(), (i, sentences) =>
-        {
-            foreach (var (length, ids) in sentences)
-            {
-                SentenceShingles.Add(ids);
-                lengths.Add(length);
-            }
-            SentenceStart[i + 1] = lengths.Count;
-        });
-        SentenceShingles.Trim();
-        SentenceLength = [.. lengths];
         BoilerplateBigrams = BigramKeys.Where((_, id) => !Informative(id)).ToArray();
     }
 
@@ -127,7 +95,7 @@ internal sealed class CorpusFeatures
     public bool Informative(int bigram) => BigramDf[bigram] <= _boilerplateDf;
 
     // log(N/df): an n-gram found in every clause weighs nothing; one found in a single clause weighs most.
-    private double Idf(int df) => Math.Log((double)Count / df);
+    public double Idf(int df) => Math.Log((double)Count / df);
 
     /// <summary>
     /// Numbers the distinct keys of all clauses in ascending order: <paramref name="ids"/> are each clause's
@@ -136,7 +104,7 @@ internal sealed class CorpusFeatures
     /// of the distinct ones (a few million at a million clauses), once to look their ids up. Holding every
     /// clause's keys between the two (~200 million keys, 1.6 GB at a million clauses) cost more than making them.
     /// </summary>
-    private static ulong[] Number(int n, Func<int, ulong[]> keysOf, out IdLists ids, out int[] df)
+    public static ulong[] Number(int n, Func<int, ulong[]> keysOf, out IdLists ids, out int[] df)
     {
         var counts = new Dictionary<ulong, int>();
         Blocks.InOrder(n, keysOf, (clause, keys) =>
@@ -153,5 +121,55 @@ internal sealed class CorpusFeatures
         clauseIds.Trim();
         ids = clauseIds;
         return sorted;
+    }
+}
+
+/// <summary>
+/// The 4-gram features that scoring reads and candidate finding does not: each clause's 4-gram ids and their weight,
+/// and the 4-gram ids of its sentences long enough to count as copied. Made after the candidates are found, so that
+/// they (~0.5 GB at 10,000 documents) are not held beside the MinHash bucket table.
+/// </summary>
+internal sealed class CopyFeatures
+{
+    public readonly IdLists Shingles;      // ids of the clause's 4-grams, ascending
+    public readonly float[] ShingleIdfs;   // idf of each 4-gram id (float: half the memory)
+    public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
+    /// <summary>
+    /// Sentences long enough to count as copied, longest first: clause i's are <c>SentenceStart[i]..SentenceStart[i + 1]</c>,
+    /// each with its content length and its 4-gram ids plus one (0: a 4-gram no clause holds).
+    /// </summary>
+    public readonly IdLists SentenceShingles;
+    public readonly int[] SentenceStart;
+    public readonly int[] SentenceLength;
+
+    public CopyFeatures(CorpusFeatures c, LinkerOptions o)
+    {
+        var n = c.Count;
+        var shingleKeys = CorpusFeatures.Number(n, i => TextFeatures.Shingles(c.Content(i), 4), out Shingles, out var shingleDf);
+        ShingleIdfs = Array.ConvertAll(shingleDf, df => (float)c.Idf(df));
+        ShingleWeight = new double[n];
+        Parallel.For(0, n, i =>
+        {
+            double weight = 0;
+            for (var r = Shingles[i]; r.Next(out var id);) weight += ShingleIdfs[id];
+            ShingleWeight[i] = weight;
+        });
+
+        SentenceShingles = new IdLists();
+        SentenceStart = new int[n + 1];
+        var lengths = new List<int>();
+        Blocks.InOrder(n, i => TextFeatures.Sentences(c.Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+            .Select(s => (s.Length, Ids: Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)) + 1)))
+            .OrderByDescending(s => s.Length).ToArray(), (i, sentences) =>
+        {
+            foreach (var (length, ids) in sentences)
+            {
+                SentenceShingles.Add(ids);
+                lengths.Add(length);
+            }
+            SentenceStart[i + 1] = lengths.Count;
+        });
+        SentenceShingles.Trim();
+        SentenceLength = [.. lengths];
     }
 }

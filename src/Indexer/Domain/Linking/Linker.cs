@@ -66,16 +66,18 @@ public static class Linker
     {
         var corpus = new CorpusFeatures(docs, o);
         static string Mb(IdLists ids) => $"{ids.Bytes / 1048576.0:F0} MB";
-        step($"n-gram features (ids: 4-grams {Mb(corpus.Shingles)}, bigrams {Mb(corpus.Bigrams)}, sentences {Mb(corpus.SentenceShingles)})");
+        step($"bigram features (ids {Mb(corpus.Bigrams)})");
         var pairs = Candidates.Find(corpus, o);
         Release();
         step($"candidate pairs, {pairs.Added} found ({pairs.Bytes / 1048576.0:F0} MB)");
+        var copies = new CopyFeatures(corpus, o);
+        step($"4-gram features (ids: clauses {Mb(copies.Shingles)}, sentences {Mb(copies.SentenceShingles)})");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var links = new LinkSink(corpus, o);
         long scored = 0;
-        Blocks.InOrder(pairs.Distinct(), pair => PairScorer.Score(corpus, pair.A, pair.B, o), (_, score) =>
+        Blocks.InOrder(pairs.Distinct(), pair => PairScorer.Score(corpus, copies, pair.A, pair.B, o), (_, score) =>
         {
             scored++;
             if (score is { } m) links.Offer(m);

@@ -16,10 +16,10 @@ internal readonly record struct PairScore(int A, int B, string? Relation, double
 /// </summary>
 internal static class PairScorer
 {
-    public static PairScore? Score(CorpusFeatures c, int a, int b, LinkerOptions o)
+    public static PairScore? Score(CorpusFeatures c, CopyFeatures s, int a, int b, LinkerOptions o)
     {
-        var common = CommonWeight(c.Shingles[a], c.ShingleIdfs, c.Shingles[b], squared: false);
-        var containment = common / Math.Max(1e-9, Math.Min(c.ShingleWeight[a], c.ShingleWeight[b]));
+        var common = CommonWeight(s.Shingles[a], s.ShingleIdfs, s.Shingles[b], squared: false);
+        var containment = common / Math.Max(1e-9, Math.Min(s.ShingleWeight[a], s.ShingleWeight[b]));
         var dot = CommonWeight(c.Bigrams[a], c.BigramIdfs, c.Bigrams[b], squared: true);
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
@@ -35,7 +35,7 @@ internal static class PairScorer
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
-        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(c, a, b, o), CopiedSentence(c, b, a, o)) : 0;
+        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(s, a, b, o), CopiedSentence(s, b, a, o)) : 0;
         var sameTarget = ca.TargetKeys.Length > 0 && ca.TargetKeys.Any(cb.TargetKeys.Contains);
 
         string? relation = null;
@@ -65,7 +65,7 @@ internal static class PairScorer
     }
 
     /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
-    private static int CopiedSentence(CorpusFeatures c, int x, int y, LinkerOptions o)
+    private static int CopiedSentence(CopyFeatures c, int x, int y, LinkerOptions o)
     {
         // Longest first: the first copied sentence is the answer.
         for (var s = c.SentenceStart[x]; s < c.SentenceStart[x + 1]; s++)
