@@ -91,6 +91,55 @@ public sealed class LinkSinkTests
     }
 
     [Fact]
+    public void Each_clause_keeps_its_best_few_of_each_relation_as_the_rule_over_all_pairs_does()
+    {
+        IReadOnlyList<ParsedDocument> docs = [Doc("a", 4), Doc("b", 3), Doc("c", 5), Doc("d", 2)];
+        var docOf = docs.SelectMany((d, k) => d.Clauses.Select(_ => k)).ToArray();
+        var ids = docs.SelectMany(d => d.Clauses).Select(c => c.Id).ToArray();
+        var n = docOf.Length;
+        var options = LinkerOptions.Default with { MaxLinksPerRelation = 2 };
+        string?[] relations = [null, Relations.NearVerbatim, Relations.Paraphrase, Relations.SameTopic, Relations.SameTopic];
+        for (var seed = 1; seed <= 50; seed++)
+        {
+            var random = new Random(seed);
+            var pairs = new List<PairScore>();
+            for (var a = 0; a < n; a++)
+                for (var b = a + 1; b < n; b++)
+                    if (docOf[a] != docOf[b] && random.Next(4) > 0)
+                    {
+                        // Coarse scores, so that ties happen.
+                        var topic = random.Next(1, 6) / 10.0;
+                        pairs.Add(new PairScore(a, b, relations[random.Next(relations.Length)], random.Next(1, 4) / 10.0, topic, null));
+                    }
+            var sink = new LinkSink(new CorpusFeatures([.. docs.Select(LinkDocument.From)], options), options);
+            foreach (var p in pairs) sink.Offer(p);
+            sink.Finish();
+
+            // The rule over all pairs: a same-topic pair stays when it is either end's best match in the other's
+            // document; then each clause keeps, per relation, the 2 best by score, then lower other clause.
+            int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;
+            var bestOf = new HashSet<(int, int)>();
+            for (var holder = 0; holder < n; holder++)
+                foreach (var group in pairs.Where(p => p.A == holder || p.B == holder).GroupBy(p => docOf[Other(p, holder)]))
+                {
+                    var top = group.OrderByDescending(p => p.TopicScore).ThenBy(p => Other(p, holder)).First();
+                    bestOf.Add((top.A, top.B));
+                }
+            var linked = pairs.Where(p => p.Relation is not null && (p.Relation != Relations.SameTopic || bestOf.Contains((p.A, p.B)))).ToList();
+            for (var holder = 0; holder < n; holder++)
+            {
+                var expected = linked.Where(p => p.A == holder || p.B == holder)
+                    .GroupBy(p => p.Relation)
+                    .SelectMany(g => g.OrderByDescending(p => p.Score).ThenBy(p => Other(p, holder)).Take(2))
+                    .OrderBy(p => Array.IndexOf(relations, p.Relation)).ThenByDescending(p => p.Score).ThenBy(p => Other(p, holder))
+                    .Select(p => (ids[Other(p, holder)], p.Relation));
+                Assert.Equal(expected, sink.For(holder).Select(l => (l.Id, (string?)l.Relation)));
+            }
+            Assert.Equal(Enumerable.Range(0, n).Sum(i => (long)sink.For(i).Count), sink.Count);
+        }
+    }
+
+    [Fact]
     public void Pairs_out_of_order_or_twice_are_refused()
     {
         IReadOnlyList<ParsedDocument> docs = [Doc("a", 2), Doc("b", 2)];

@@ -1,8 +1,8 @@
 namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
-/// Collects scored pairs and explicit links, keeps the best few per holder clause and relation, and only
-/// then computes the evidence (shared wording and tags) for the links that are kept. Evidence is computed
+/// Collects scored pairs and explicit links, keeps the best few per holder clause and relation as the pairs stream by,
+/// and only then computes the evidence (shared wording and tags) for the links that are kept. Evidence is computed
 /// when a clause's links are asked for, so a writer streaming documents holds the evidence of the documents
 /// in hand only; near-verbatim diffs are not computed here at all (<see cref="LinkExplainer"/>).
 /// </summary>
@@ -11,26 +11,31 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     // The clauses and the boilerplate bigrams only: the sink outlives the scoring features.
     private readonly ClauseTable c = features.Table;
     private readonly ulong[] _boilerplate = features.BoilerplateBigrams;
-    // Related pairs (those supporting a relation) in the order offered. Finish drops the same-topic pairs that are
-    // neither end's best match, and the pairs no clause keeps are then let go (_keptPairs).
-    private readonly BlockList<RelatedPair> _related = new();
+    // Per holder clause, the pairs it keeps so far: for each relation the best MaxLinksPerRelation by score, then
+    // other clause (a pair both ends keep is held at each). Every pair that supports a relation was held until the
+    // links were chosen: 39.7M pairs at 10,000 documents, ~0.8 GB, of which the clauses keep ~4M.
+    private readonly RelatedPair[][] _held = new RelatedPair[features.Count][];
+    private readonly int[] _heldCount = new int[features.Count];
     // The notes of the pairs (整句照搬 42 字, 同一量化目标), each distinct note once.
     private readonly List<string> _notes = [];
     private readonly Dictionary<string, int> _noteIds = new(StringComparer.Ordinal);
     // Per holder clause, the document of the other ends seen last and the best topic score among them so far (the
-    // pair in _related, or -1 for a pair with no relation). Pairs come in ascending (A, B) order, and clauses are
-    // numbered document by document, so each clause meets the clauses of one other document in one run, in ascending
-    // order: its best match there is known when the run ends, without keeping the pairs that support no relation or
-    // grouping every pair by holder a second time (at 10,000 documents, 8 bytes a pair for 39.8M pairs; choosing the
-    // kept links took 33 s with that pass, 20 s without).
+    // same-topic pair's serial number, or -1 for a pair of another relation or none). Pairs come in ascending (A, B)
+    // order, and clauses are numbered document by document, so each clause meets the clauses of one other document in
+    // one run, in ascending order: its best match there is known when the run ends, without keeping the pairs that
+    // support no relation or grouping every pair by holder a second time.
     private readonly int[] _runDoc = Enumerable.Repeat(-1, features.Count).ToArray();
     private readonly double[] _runTopic = new double[features.Count];
     private readonly int[] _runPair = Enumerable.Repeat(-1, features.Count).ToArray();
+    // The same-topic pairs whose first clause is in the document being read (_scanDoc), numbered from _pendingBase:
+    // each is kept only if it is one end's best match in the other's document, which is known once that document
+    // has been read (see Resolve).
+    private readonly List<RelatedPair> _pending = [];
+    private int _pendingBase;
+    private int _scanDoc = -1;
     private long _lastOffered = -1;
     private bool _finished;
     private readonly List<(int Holder, ClauseLink Link)> _explicit = [];
-    private int[][]? _kept; // per clause, the indexes in _keptPairs of the pairs it keeps
-    private RelatedPair[] _keptPairs = [];
     private Dictionary<int, ClauseLink[]> _explicitOf = [];
 
     public ClauseTable Table => c;
@@ -39,9 +44,9 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     private const byte SameTopic = 2; // Relations.SameTopic in RelationNames
 
     /// <summary>
-    /// A pair that supports a relation, as kept until the links are chosen: 20 bytes, where a <see cref="PairScore"/>
-    /// takes 40 (39.7M pairs at 10,000 documents, held while the features are). The note, the relation and the best
-    /// mark share one word. The topic score is not kept: it only decides the best matches, as the pair is offered.
+    /// A pair that supports a relation, as held: 20 bytes, where a <see cref="PairScore"/> takes 40. The note, the
+    /// relation and the best mark share one word. The topic score is not kept: it only decides the best matches, as
+    /// the pair is offered.
     /// </summary>
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Pack = 4)]
     private struct RelatedPair(int a, int b, double score, int note, byte relation)
@@ -69,6 +74,10 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         }
 
         public readonly int Other(int holder) => A == holder ? B : A;
+
+        /// <summary>Whether, for <paramref name="holder"/>, this pair comes before <paramref name="other"/> of the same relation: higher score, then lower other clause.</summary>
+        public readonly bool Before(in RelatedPair other, int holder) =>
+            Score != other.Score ? Score > other.Score : Other(holder) < other.Other(holder);
     }
 
     /// <summary>
@@ -83,16 +92,31 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
             throw new ArgumentException($"pairs must be offered once each, in ascending order: ({p.A}, {p.B}) after ({_lastOffered >> 32}, {(int)_lastOffered})", nameof(p));
         _lastOffered = key;
         Offered++;
-        var pair = -1;
+        if (c.DocOf[p.A] != _scanDoc)
+        {
+            Resolve();
+            _scanDoc = c.DocOf[p.A];
+        }
+        var serial = -1;
         if (p.Relation is not null)
         {
-            pair = _related.Count;
+            Related++;
             var relation = Array.IndexOf(RelationNames, p.Relation);
             if (relation < 0) throw new ArgumentException($"not a scored relation: {p.Relation}", nameof(p));
-            _related.Add(new RelatedPair(p.A, p.B, p.Score, NoteId(p.Note), (byte)relation));
+            var pair = new RelatedPair(p.A, p.B, p.Score, NoteId(p.Note), (byte)relation);
+            if (relation == SameTopic)
+            {
+                serial = _pendingBase + _pending.Count;
+                _pending.Add(pair);
+            }
+            else
+            {
+                Hold(p.A, pair);
+                Hold(p.B, pair);
+            }
         }
-        Meet(p.A, p.B, p.TopicScore, pair);
-        Meet(p.B, p.A, p.TopicScore, pair);
+        Meet(p.A, p.B, p.TopicScore, serial);
+        Meet(p.B, p.A, p.TopicScore, serial);
     }
 
     /// <summary>
@@ -100,23 +124,76 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// there is marked), a higher topic score in the same document replaces the best so far (on a tie, the lower
     /// other clause, met first, stays).
     /// </summary>
-    private void Meet(int holder, int other, double topic, int pair)
+    private void Meet(int holder, int other, double topic, int serial)
     {
         var doc = c.DocOf[other];
         if (_runDoc[holder] != doc)
         {
             EndRun(holder);
-            (_runDoc[holder], _runTopic[holder], _runPair[holder]) = (doc, topic, pair);
+            (_runDoc[holder], _runTopic[holder], _runPair[holder]) = (doc, topic, serial);
         }
         else if (topic > _runTopic[holder])
         {
-            (_runTopic[holder], _runPair[holder]) = (topic, pair);
+            (_runTopic[holder], _runPair[holder]) = (topic, serial);
         }
     }
 
+    /// <summary>Marks the holder's best pair in its run, if it is a same-topic pair still pending (an earlier one was settled by Resolve).</summary>
     private void EndRun(int holder)
     {
-        if (_runPair[holder] >= 0) _related[_runPair[holder]].Best = true;
+        if (_runPair[holder] >= _pendingBase) System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pending)[_runPair[holder] - _pendingBase].Best = true;
+    }
+
+    /// <summary>
+    /// Settles the pending same-topic pairs once the document holding their first clauses (_scanDoc) has been read:
+    /// those clauses will meet no other clause, and the second clauses of the pairs have met all of that document
+    /// they will meet (pairs come in ascending order, clauses numbered document by document). A pair is held by both
+    /// ends if it is the best match of either end in the other's document.
+    /// </summary>
+    private void Resolve()
+    {
+        if (_scanDoc < 0) return;
+        var first = c.Index(_scanDoc, 0);
+        for (var i = first; i < first + c.Docs[_scanDoc].Clauses.Count; i++) EndRun(i);
+        var pending = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_pending);
+        for (var k = 0; k < pending.Length; k++)
+        {
+            ref var pair = ref pending[k];
+            if (pair.Best || _runDoc[pair.B] == _scanDoc && _runPair[pair.B] == _pendingBase + k)
+            {
+                Hold(pair.A, pair);
+                Hold(pair.B, pair);
+            }
+        }
+        _pendingBase += _pending.Count;
+        _pending.Clear();
+    }
+
+    /// <summary>
+    /// Offers a pair to one of its ends: held if the holder holds fewer than MaxLinksPerRelation of its relation, or
+    /// in place of the last of them if it comes before it.
+    /// </summary>
+    private void Hold(int holder, in RelatedPair pair)
+    {
+        if (o.MaxLinksPerRelation <= 0) return;
+        var held = _held[holder] ?? [];
+        var count = _heldCount[holder];
+        int same = 0, last = -1;
+        for (var k = 0; k < count; k++)
+        {
+            if (held[k].Relation != pair.Relation) continue;
+            same++;
+            if (last < 0 || held[last].Before(held[k], holder)) last = k;
+        }
+        if (same >= o.MaxLinksPerRelation)
+        {
+            if (pair.Before(held[last], holder)) held[last] = pair;
+            return;
+        }
+        if (count == held.Length)
+            Array.Resize(ref held, Math.Max(4, Math.Min(2 * count, RelationNames.Length * o.MaxLinksPerRelation)));
+        held[count] = pair;
+        (_held[holder], _heldCount[holder]) = (held, count + 1);
     }
 
     private int NoteId(string? note)
@@ -134,8 +211,8 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     /// <summary>Pairs offered so far.</summary>
     public long Offered { get; private set; }
 
-    /// <summary>Pairs offered so far that support a relation (until Finish keeps those some clause keeps).</summary>
-    public int Related => _related.Count;
+    /// <summary>Pairs offered so far that support a relation.</summary>
+    public int Related { get; private set; }
 
     public void AddExplicit(int holder, ClauseLink link) => _explicit.Add((holder, link));
 
@@ -143,20 +220,23 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     public long Count { get; private set; }
 
     /// <summary>
-    /// Decides which links each clause keeps (same-topic best matches, best scores per relation, explicit links):
-    /// after this the sink is read-only and <see cref="For"/> may be called from several threads.
+    /// Settles the last document's pairs and orders what each clause holds (relation, then score, then other clause),
+    /// each holder's list cut to its length; adds the explicit links. After this the sink is read-only and
+    /// <see cref="For"/> may be called from several threads.
     /// </summary>
     public void Finish()
     {
         if (_finished) throw new InvalidOperationException("already finished");
         _finished = true;
-        KeepBestSameTopic();
-        var (start, ends) = ByHolder(_related.Count, k => (_related[k].A, _related[k].B));
-        var kept = new int[c.Count][];
-        Parallel.For(0, c.Count, i => kept[i] = Best(ends.AsSpan(start[i], start[i + 1] - start[i]), i));
-        _keptPairs = KeepOnly(kept);
-        _kept = kept;
-        Count = kept.Sum(k => (long)k.Length);
+        Resolve();
+        Parallel.For(0, c.Count, i =>
+        {
+            if (_held[i] is not { } held) return;
+            Array.Resize(ref held, _heldCount[i]);
+            Array.Sort(held, (x, y) => x.Relation != y.Relation ? x.Relation.CompareTo(y.Relation) : x.Before(y, i) ? -1 : y.Before(x, i) ? 1 : 0);
+            _held[i] = held;
+        });
+        Count = _heldCount.Sum(k => (long)k);
         _explicitOf = [];
         foreach (var group in _explicit.GroupBy(e => e.Holder))
         {
@@ -168,106 +248,16 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
     }
 
     /// <summary>
-    /// The pairs some clause keeps, in pair order, with <paramref name="kept"/> renumbered to point into them; the
-    /// rest are let go. The writer reads the kept pairs only, and at 10,000 documents all of them held ~0.9 GB
-    /// (39.7M pairs, of which each clause keeps at most <see cref="LinkerOptions.MaxLinksPerRelation"/> a relation).
-    /// </summary>
-    private RelatedPair[] KeepOnly(int[][] kept)
-    {
-        var used = new int[kept.Sum(k => (long)k.Length)];
-        var n = 0;
-        foreach (var mine in kept)
-            foreach (var k in mine) used[n++] = k;
-        Array.Sort(used);
-        var distinct = 0;
-        foreach (var k in used)
-            if (distinct == 0 || k != used[distinct - 1]) used[distinct++] = k;
-        var pairs = new RelatedPair[distinct];
-        for (var j = 0; j < distinct; j++) pairs[j] = _related[used[j]];
-        Parallel.For(0, kept.Length, i =>
-        {
-            for (var x = 0; x < kept[i].Length; x++) kept[i][x] = Array.BinarySearch(used, 0, distinct, kept[i][x]);
-        });
-        _related.Truncate(0);
-        return pairs;
-    }
-
-    /// <summary>
-    /// Drops, in place and in order, the same-topic pairs where neither side is the other's best match in its
-    /// document (highest topic score over all scored pairs, related or not, then lowest clause number): Sichuan's
-    /// 园区 clause matches Guizhou's 园区绿色化 clause best, not every Guizhou clause that mentions 绿色发展.
-    /// </summary>
-    private void KeepBestSameTopic()
-    {
-        for (var i = 0; i < c.Count; i++) EndRun(i);
-        var kept = 0;
-        for (var k = 0; k < _related.Count; k++)
-            if (_related[k].Relation != SameTopic || _related[k].Best) _related[kept++] = _related[k];
-        _related.Truncate(kept);
-    }
-
-    /// <summary>
-    /// The pairs clause <paramref name="holder"/> keeps of its own: for each relation (in the order the relations first
-    /// occur among its pairs) the best <see cref="LinkerOptions.MaxLinksPerRelation"/> by score, then other clause.
-    /// </summary>
-    private int[] Best(ReadOnlySpan<int> mine, int holder)
-    {
-        var pairs = _related;
-        if (mine.IsEmpty) return [];
-        var relations = new List<byte>(RelationNames.Length);
-        foreach (var k in mine)
-            if (!relations.Contains(pairs[k].Relation)) relations.Add(pairs[k].Relation);
-        var order = mine.ToArray();
-        Array.Sort(order, (x, y) =>
-        {
-            ref var p = ref pairs[x];
-            ref var q = ref pairs[y];
-            var byRelation = relations.IndexOf(p.Relation).CompareTo(relations.IndexOf(q.Relation));
-            return byRelation != 0 ? byRelation
-                : q.Score != p.Score ? q.Score.CompareTo(p.Score)
-                : p.Other(holder).CompareTo(q.Other(holder));
-        });
-        var chosen = new List<int>();
-        for (int at = 0, taken = 0; at < order.Length; at++)
-        {
-            if (at > 0 && pairs[order[at]].Relation != pairs[order[at - 1]].Relation) taken = 0;
-            if (taken++ < o.MaxLinksPerRelation) chosen.Add(order[at]);
-        }
-        return [.. chosen];
-    }
-
-    /// <summary>The pairs of each clause (at either end), in pair order: clause i's are ends[start[i]..start[i + 1]].</summary>
-    private (int[] Start, int[] Ends) ByHolder(int count, Func<int, (int A, int B)> ends)
-    {
-        var start = new int[c.Count + 1];
-        for (var k = 0; k < count; k++)
-        {
-            var (a, b) = ends(k);
-            start[a + 1]++;
-            start[b + 1]++;
-        }
-        for (var i = 0; i < c.Count; i++) start[i + 1] += start[i];
-        var next = start[..^1];
-        var byHolder = new int[2 * (long)count];
-        for (var k = 0; k < count; k++)
-        {
-            var (a, b) = ends(k);
-            byHolder[next[a]++] = k;
-            byHolder[next[b]++] = k;
-        }
-        return (start, byHolder);
-    }
-
-    /// <summary>
     /// The links of clause <paramref name="i"/>, their evidence (shared wording and tags) computed now:
     /// held for every clause of a large corpus at once, the evidence would outweigh the corpus itself.
     /// </summary>
     public IReadOnlyList<ClauseLink> For(int i)
     {
-        var kept = _kept ?? throw new InvalidOperationException("Finish() first");
-        var list = new List<ClauseLink>(kept[i].Length);
-        foreach (var k in kept[i])
-            list.Add(MakeLink(i, _keptPairs[k]));
+        if (!_finished) throw new InvalidOperationException("Finish() first");
+        var held = _held[i] ?? [];
+        var list = new List<ClauseLink>(held.Length);
+        foreach (var pair in held)
+            list.Add(MakeLink(i, pair));
         if (_explicitOf.TryGetValue(i, out var explicitLinks))
             list.AddRange(explicitLinks);
         // Stable: links of one relation and score stay in the order Finish gave them (other clause ascending).

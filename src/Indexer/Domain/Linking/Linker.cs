@@ -88,14 +88,13 @@ public static class Linker
 
     /// <summary>
     /// A full collection where a step's large structures have just become garbage: the MinHash table once the candidates
-    /// are found (~0.9 GB at 10,000 documents), the scoring features once the pairs are scored (~1.1 GB), the pairs
-    /// no clause keeps once the links are chosen (~1.1 GB). The next step allocates in small pieces, so the collector
-    /// otherwise leaves them mapped for a long while; an aggressive collection also gives the freed memory back, where
-    /// a plain one kept it mapped for the next step to grow on. Measured at 10,000 documents (a console running the
-    /// build's pipeline, RSS every 2 s): working set at most 3,487 / 3,363 / 3,630 MB through candidates / scoring /
-    /// references and choice with plain collections, 3,476 / 3,270 / 2,965 MB with aggressive ones, and 1,838 MB
-    /// instead of 3,268 once the links are chosen, what the write stage starts from. Each took about a second (the steps
-    /// around them moved by 0.7–1.2 s).
+    /// are found (~0.5 GB at 10,000 documents), the scoring features and the candidate pairs once the pairs are scored
+    /// (~0.9 GB), each clause's kept pairs as they were before being cut to length once the links are chosen. The next
+    /// step allocates in small pieces, so the collector otherwise leaves them mapped for a long while; an aggressive
+    /// collection also gives the freed memory back, where a plain one kept it mapped for the next step to grow on.
+    /// Measured at 0c4f7aa, 10,000 documents (a console running the build's pipeline, RSS every 2 s): working set at most
+    /// 3,630 MB through references and choice with plain collections, 2,965 MB with aggressive ones, and 1,838 MB instead
+    /// of 3,268 once the links were chosen, what the write stage starts from. Each takes about a second.
     /// </summary>
     private static void Release() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
