@@ -119,10 +119,10 @@ internal static class Candidates
     /// <summary>
     /// The MinHash bucket table: every linkable clause's band keys, one 8-byte word per member — the band key's top
     /// bits, then the level slot (national clauses, slot 0, first), then the clause — so that sorting the words sorts
-    /// the members by bucket, then slot, then clause. The key keeps its top 63 − ClauseBits bits (42 at a million
-    /// clauses): two distinct band keys share a bucket when those agree, about n² / 2^(bits + 1) of the pairs of the n
-    /// distinct keys (~50 million at 10,000 documents: a few hundred pairs), each at most a candidate pair more to
-    /// score. Members holding the whole key beside the clause took 12 bytes.
+    /// the members by bucket, then slot, then clause. The key keeps its top 63 − b bits, b the bits of a clause number
+    /// (42 key bits at a million clauses): two distinct band keys share a bucket only when those agree, for about
+    /// n² / 2^(key bits + 1) of the pairs of the n distinct keys, each at most a candidate pair more to score (no link
+    /// changed at 10,000 documents). Members holding the whole key beside the clause took 12 bytes.
     /// </summary>
     private sealed class BucketTable
     {
