@@ -54,46 +54,66 @@ public sealed class LinkSinkTests
         Assert.DoesNotContain(sink.For(0), l => l.Id == "b/para_1");
     }
 
+    private static IReadOnlyList<ParsedDocument> FourDocs() => [Doc("a", 4), Doc("b", 3), Doc("c", 5), Doc("d", 2)];
+
+    private static int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;
+
+    /// <summary>Pairs of clauses in different documents, in offer order, each left out one time in <paramref name="dropOneIn"/>.</summary>
+    private static List<PairScore> RandomPairs(int[] docOf, Random random, int dropOneIn, Func<int, int, PairScore> make)
+    {
+        var pairs = new List<PairScore>();
+        for (var a = 0; a < docOf.Length; a++)
+            for (var b = a + 1; b < docOf.Length; b++)
+                if (docOf[a] != docOf[b] && random.Next(dropOneIn) > 0)
+                    pairs.Add(make(a, b));
+        return pairs;
+    }
+
+    /// <summary>
+    /// The rule over all pairs: the pairs that are, for either end, the highest topic score among that end's pairs
+    /// into the other end's document (on a tie, the pair with the lower other clause).
+    /// </summary>
+    private static HashSet<(int, int)> BestMatches(List<PairScore> pairs, int[] docOf)
+    {
+        var best = new HashSet<(int, int)>();
+        for (var holder = 0; holder < docOf.Length; holder++)
+            foreach (var group in pairs.Where(p => p.A == holder || p.B == holder).GroupBy(p => docOf[Other(p, holder)]))
+            {
+                var top = group.OrderByDescending(p => p.TopicScore).ThenBy(p => Other(p, holder)).First();
+                best.Add((top.A, top.B));
+            }
+        return best;
+    }
+
     [Fact]
     public void Streamed_choice_equals_the_rule_over_all_pairs_on_random_scores()
     {
-        IReadOnlyList<ParsedDocument> docs = [Doc("a", 4), Doc("b", 3), Doc("c", 5), Doc("d", 2)];
+        var docs = FourDocs();
         var docOf = docs.SelectMany((d, k) => d.Clauses.Select(_ => k)).ToArray();
-        var n = docOf.Length;
         for (var seed = 1; seed <= 50; seed++)
         {
             var random = new Random(seed);
-            var pairs = new List<PairScore>();
-            for (var a = 0; a < n; a++)
-                for (var b = a + 1; b < n; b++)
-                    if (docOf[a] != docOf[b] && random.Next(3) > 0)
-                    {
-                        // Coarse scores, so that ties happen; a quarter support no relation.
-                        var topic = random.Next(1, 6) / 10.0;
-                        pairs.Add(new PairScore(a, b, random.Next(4) == 0 ? null : Relations.SameTopic, topic, topic, null));
-                    }
+            // Coarse scores, so that ties happen; a quarter support no relation.
+            var pairs = RandomPairs(docOf, random, 3, (a, b) =>
+            {
+                var topic = random.Next(1, 6) / 10.0;
+                return new PairScore(a, b, random.Next(4) == 0 ? null : Relations.SameTopic, topic, topic, null);
+            });
             var sink = Sink(docs);
             foreach (var p in pairs) sink.Offer(p);
             sink.Finish();
 
-            // The rule: a same-topic pair stays when it is, for either end, the highest topic score among that end's
-            // pairs into the other end's document (on a tie, the pair with the lower other clause).
-            var best = new HashSet<(int, int)>();
-            for (var holder = 0; holder < n; holder++)
-                foreach (var group in pairs.Where(p => p.A == holder || p.B == holder)
-                             .GroupBy(p => docOf[p.A == holder ? p.B : p.A]))
-                {
-                    var top = group.OrderByDescending(p => p.TopicScore).ThenBy(p => p.A == holder ? p.B : p.A).First();
-                    if (top.Relation is not null) best.Add((top.A, top.B));
-                }
-            Assert.Equal(best, Kept(sink, docs));
+            // A same-topic pair stays when it is either end's best match in the other's document.
+            var bestOf = BestMatches(pairs, docOf);
+            Assert.Equal(pairs.Where(p => p.Relation is not null && bestOf.Contains((p.A, p.B))).Select(p => (p.A, p.B)).ToHashSet(),
+                Kept(sink, docs));
         }
     }
 
     [Fact]
     public void Each_clause_keeps_its_best_few_of_each_relation_as_the_rule_over_all_pairs_does()
     {
-        IReadOnlyList<ParsedDocument> docs = [Doc("a", 4), Doc("b", 3), Doc("c", 5), Doc("d", 2)];
+        var docs = FourDocs();
         var docOf = docs.SelectMany((d, k) => d.Clauses.Select(_ => k)).ToArray();
         var ids = docs.SelectMany(d => d.Clauses).Select(c => c.Id).ToArray();
         var n = docOf.Length;
@@ -102,29 +122,19 @@ public sealed class LinkSinkTests
         for (var seed = 1; seed <= 50; seed++)
         {
             var random = new Random(seed);
-            var pairs = new List<PairScore>();
-            for (var a = 0; a < n; a++)
-                for (var b = a + 1; b < n; b++)
-                    if (docOf[a] != docOf[b] && random.Next(4) > 0)
-                    {
-                        // Coarse scores, so that ties happen.
-                        var topic = random.Next(1, 6) / 10.0;
-                        pairs.Add(new PairScore(a, b, relations[random.Next(relations.Length)], random.Next(1, 4) / 10.0, topic, null));
-                    }
+            // Coarse scores, so that ties happen.
+            var pairs = RandomPairs(docOf, random, 4, (a, b) =>
+            {
+                var topic = random.Next(1, 6) / 10.0;
+                return new PairScore(a, b, relations[random.Next(relations.Length)], random.Next(1, 4) / 10.0, topic, null);
+            });
             var sink = new LinkSink(new CorpusFeatures([.. docs.Select(LinkDocument.From)], options), options);
             foreach (var p in pairs) sink.Offer(p);
             sink.Finish();
 
-            // The rule over all pairs: a same-topic pair stays when it is either end's best match in the other's
-            // document; then each clause keeps, per relation, the 2 best by score, then lower other clause.
-            int Other(PairScore p, int holder) => p.A == holder ? p.B : p.A;
-            var bestOf = new HashSet<(int, int)>();
-            for (var holder = 0; holder < n; holder++)
-                foreach (var group in pairs.Where(p => p.A == holder || p.B == holder).GroupBy(p => docOf[Other(p, holder)]))
-                {
-                    var top = group.OrderByDescending(p => p.TopicScore).ThenBy(p => Other(p, holder)).First();
-                    bestOf.Add((top.A, top.B));
-                }
+            // A same-topic pair stays when it is either end's best match in the other's document; then each clause
+            // keeps, per relation, the 2 best by score, then lower other clause.
+            var bestOf = BestMatches(pairs, docOf);
             var linked = pairs.Where(p => p.Relation is not null && (p.Relation != Relations.SameTopic || bestOf.Contains((p.A, p.B)))).ToList();
             for (var holder = 0; holder < n; holder++)
             {

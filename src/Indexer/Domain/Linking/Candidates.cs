@@ -141,11 +141,11 @@ internal static class Candidates
         public int Clause(ulong member) => (int)(member & ((1UL << _clauseBits) - 1));
 
         /// <summary>Finds a clause among the members of one bucket and slot (sorted by clause).</summary>
-        public ClauseFinder Finder(int clause) => new(clause, _clauseBits);
+        public ClauseFinder Finder(int clause) => new(clause, this);
 
-        public readonly struct ClauseFinder(int clause, int clauseBits) : IComparable<ulong>
+        public readonly struct ClauseFinder(int clause, BucketTable table) : IComparable<ulong>
         {
-            public int CompareTo(ulong member) => clause.CompareTo((int)(member & ((1UL << clauseBits) - 1)));
+            public int CompareTo(ulong member) => clause.CompareTo(table.Clause(member));
         }
 
         /// <summary>First member at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>

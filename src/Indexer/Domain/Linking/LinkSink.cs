@@ -159,7 +159,7 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
         for (var k = 0; k < pending.Length; k++)
         {
             ref var pair = ref pending[k];
-            if (pair.Best || _runDoc[pair.B] == _scanDoc && _runPair[pair.B] == _pendingBase + k)
+            if (pair.Best || (_runDoc[pair.B] == _scanDoc && _runPair[pair.B] == _pendingBase + k))
             {
                 Hold(pair.A, pair);
                 Hold(pair.B, pair);
