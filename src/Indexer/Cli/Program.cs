@@ -89,7 +89,7 @@ public static class Program
 
     private static int Validate(string corpus, TextWriter stdout, TextWriter stderr)
     {
-        var result = CorpusPipeline.Run(corpus);
+        using var result = CorpusPipeline.Run(corpus);
         foreach (var w in result.Warnings)
         {
             stderr.WriteLine($"warning: {w}");
@@ -115,7 +115,7 @@ public static class Program
             stderr.WriteLine($"unknown format '{format}' (jsonl)");
             return 2;
         }
-        var result = CorpusPipeline.Run(corpus);
+        using var result = CorpusPipeline.Run(corpus);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
@@ -156,7 +156,7 @@ public static class Program
         }
         else
         {
-            var result = CorpusPipeline.Run(corpus);
+            using var result = CorpusPipeline.Run(corpus);
             clause = result.Documents.SelectMany(d => d.Clauses).FirstOrDefault(c => c.Id == id);
         }
         if (clause is null)

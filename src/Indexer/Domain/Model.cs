@@ -67,10 +67,14 @@ public sealed record StructureUnit
 /// <summary>One clause: the unit of search, tagging, citation and linking.</summary>
 public sealed record Clause
 {
-    /// <summary>&lt;doc-id&gt;/&lt;eId&gt;</summary>
+    /// <summary>&lt;doc-id&gt;/&lt;eId&gt; (<see cref="IdOf"/>)</summary>
     public required string Id { get; init; }
     public required string DocId { get; init; }
     public required string EId { get; init; }
+
+    /// <summary>The id of the clause <paramref name="eId"/> of document <paramref name="docId"/>.</summary>
+    public static string IdOf(string docId, string eId) => $"{docId}/{eId}";
+
     /// <summary>paragraph | item | subitem | point | box-item | indicator-row | preamble</summary>
     public required string Kind { get; init; }
     /// <summary>Headings of the enclosing units, outermost first (e.g. ["三、主要任务", "（一）大力推进能效提升…"]).</summary>

@@ -8,14 +8,22 @@ using GreenPolicy.Index;
 
 namespace GreenPolicy.Pipeline;
 
-/// <summary>What the pipeline made of a corpus: the documents, the query vocabulary, and any errors.</summary>
+/// <summary>
+/// What the pipeline made of a corpus: the documents, the query vocabulary, and any errors. The documents are built
+/// as they are read, from a temporary file of the clauses' texts that <see cref="Dispose"/> deletes.
+/// </summary>
 public sealed record CorpusResult(
     IReadOnlyList<ParsedDocument> Documents,
     QueryVocabulary Vocabulary,
     IReadOnlyList<BuildError> Errors,
-    IReadOnlyList<BuildError> Warnings)
+    IReadOnlyList<BuildError> Warnings) : IDisposable
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>What <see cref="Documents"/> reads from, released by <see cref="Dispose"/>.</summary>
+    internal IDisposable? Resources { get; init; }
+
+    public void Dispose() => Resources?.Dispose();
 }
 
 /// <summary>
@@ -39,12 +47,12 @@ public static class CorpusPipeline
     private static Parsed Read(string corpusDir, Action<string>? progress) => Parse(CorpusSource.Read(corpusDir), progress);
 
     /// <summary>
-    /// What the linker reads of each document and the file it came from (by index), the department names as written
-    /// that the tagger met, or the errors that stop the build (Documents then empty).
+    /// What the linker reads of each document (the clauses' texts in a file) and the file it came from (by index), the
+    /// department names as written that the tagger met, or the errors that stop the build (Documents then empty, Texts null).
     /// </summary>
     private sealed record Parsed(
-        List<LinkDocument> Documents, List<SourceFile> Files, Taxonomies? Taxonomies, List<(string Canonical, string Name)> DepartmentNames,
-        List<BuildError> Errors, List<BuildError> Warnings);
+        List<LinkDocument> Documents, ClauseTextFile? Texts, List<SourceFile> Files, Taxonomies? Taxonomies,
+        List<(string Canonical, string Name)> DepartmentNames, List<BuildError> Errors, List<BuildError> Warnings);
 
     private static Parsed Parse(CorpusSource source, Action<string>? progress)
     {
@@ -80,25 +88,28 @@ public static class CorpusPipeline
         }
         if (errors.Count > 0)
         {
-            return new Parsed([], [], null, [], errors, warnings);
+            return new Parsed([], null, [], null, [], errors, warnings);
         }
 
         // 3. Structure, 4. tags: documents are independent, so they are parsed on every core, each file's text let go
         // once parsed; results and errors are then taken in file order, so a build reports the same way however it
         // was scheduled.
-        var outcomes = new (LinkDocument? Doc, (string, string)[] Names, BuildError? Error)[files.Length];
+        var outcomes = new (LinkDocument? Doc, string[] Texts, (string, string)[] Names, BuildError? Error)[files.Length];
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
             var (doc, error) = ParseAndTag(files[k], taxonomies!);
             files[k] = null!;
-            outcomes[k] = doc is null ? (null, [], error) : (LinkDocument.From(doc), DepartmentNames(doc), null);
+            outcomes[k] = doc is null ? (null, [], [], error)
+                : (LinkDocument.From(doc), [.. doc.Clauses.Select(c => c.Text)], DepartmentNames(doc), null);
         });
         var parsed = new List<LinkDocument>();
+        var texts = new ClauseTextFile();
         var sources = new List<SourceFile>();
         var names = new List<(string, string)>();
         for (var k = 0; k < outcomes.Length; k++)
         {
-            var (doc, met, error) = outcomes[k];
+            var (doc, clauseTexts, met, error) = outcomes[k];
+            outcomes[k] = default;
             if (error is not null)
             {
                 errors.Add(error);
@@ -106,18 +117,28 @@ public static class CorpusPipeline
             else if (doc is not null)
             {
                 parsed.Add(doc);
+                foreach (var text in clauseTexts)
+                {
+                    texts.Add(text);
+                }
                 sources.Add(source.Documents[k].File);
                 names.AddRange(met);
             }
         }
+        texts.Complete();
         progress?.Invoke($"parsed and tagged {parsed.Count} documents, {parsed.Sum(d => d.Clauses.Count)} clauses");
         foreach (var group in parsed.SelectMany(d => d.Clauses.Select(c => (d.Meta.Id, Clause: c)))
-                     .GroupBy(p => p.Clause.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                     .GroupBy(p => Clause.IdOf(p.Id, p.Clause.EId), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             var (docId, first) = group.First();
             errors.Add(new BuildError(docId + ".md", first.Line, $"duplicate clause id {group.Key}"));
         }
-        return errors.Count > 0 ? new Parsed([], [], taxonomies, [], errors, warnings) : new Parsed(parsed, sources, taxonomies, names, errors, warnings);
+        if (errors.Count > 0)
+        {
+            texts.Dispose();
+            return new Parsed([], null, [], taxonomies, [], errors, warnings);
+        }
+        return new Parsed(parsed, texts, sources, taxonomies, names, errors, warnings);
     }
 
     private static CorpusResult Link(Parsed parsed, Action<string>? progress)
@@ -131,9 +152,19 @@ public static class CorpusPipeline
         // The linked documents are parsed again from their files, one at a time, as the writer reads them.
         var taxonomies = parsed.Taxonomies!;
         var files = parsed.Files;
-        var linked = Linker.Links(parsed.Documents, d => ParseAgain(files[d], taxonomies), d => DocumentOutline.From(StructureAgain(files[d])), progress: progress);
-        progress?.Invoke($"linked {linked.LinkEnds} clause links");
-        return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies, parsed.DepartmentNames), parsed.Errors, parsed.Warnings);
+        var texts = parsed.Texts!;
+        try
+        {
+            var linked = Linker.Links(parsed.Documents, texts, d => ParseAgain(files[d], taxonomies), d => DocumentOutline.From(StructureAgain(files[d])),
+                progress: progress);
+            progress?.Invoke($"linked {linked.LinkEnds} clause links");
+            return new CorpusResult(linked, VocabularyBuilder.Build(taxonomies, parsed.DepartmentNames), parsed.Errors, parsed.Warnings) { Resources = texts };
+        }
+        catch
+        {
+            texts.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The document of <paramref name="file"/> as it was parsed and tagged the first time (an IOException if the file changed).</summary>

@@ -53,6 +53,10 @@ public static class IndexBuild
                 // a document again to resolve a citation into it or to write it): CURRENT stays as it was.
                 return new BuildResult { Errors = [new BuildError(indexRoot, 0, $"the build failed: {io.Message}")], Warnings = corpus?.Warnings ?? [] };
             }
+            finally
+            {
+                corpus?.Dispose();
+            }
             var removed = IndexLayout.RemoveOldGenerations(indexRoot);
             return new BuildResult
             {

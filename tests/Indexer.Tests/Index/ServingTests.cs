@@ -87,7 +87,7 @@ public sealed class ServingTests : IDisposable
     [Fact]
     public void The_hit_reader_reads_every_hit_record_as_the_general_reader_does()
     {
-        var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
+        using var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
         Assert.True(corpus.Succeeded);
         var clauses = corpus.Documents.SelectMany(d => d.Clauses).ToList();
         Assert.True(clauses.Count > 100);

@@ -21,7 +21,7 @@ public sealed class LinkSinkTests
 
     private static readonly LinkerOptions Unlimited = LinkerOptions.Default with { MaxLinksPerRelation = 1000 };
 
-    private static LinkSink Sink(IReadOnlyList<ParsedDocument> docs) => new(new CorpusFeatures([.. docs.Select(LinkDocument.From)], Unlimited), Unlimited);
+    private static LinkSink Sink(IReadOnlyList<ParsedDocument> docs) => new(new CorpusFeatures([.. docs.Select(LinkDocument.From)], ClauseTexts.Of(docs), Unlimited), Unlimited);
 
     private static HashSet<(int, int)> Kept(LinkSink sink, IReadOnlyList<ParsedDocument> docs)
     {
@@ -128,7 +128,7 @@ public sealed class LinkSinkTests
                 var topic = random.Next(1, 6) / 10.0;
                 return new PairScore(a, b, relations[random.Next(relations.Length)], random.Next(1, 4) / 10.0, topic, null);
             });
-            var sink = new LinkSink(new CorpusFeatures([.. docs.Select(LinkDocument.From)], options), options);
+            var sink = new LinkSink(new CorpusFeatures([.. docs.Select(LinkDocument.From)], ClauseTexts.Of(docs), options), options);
             foreach (var p in pairs) sink.Offer(p);
             sink.Finish();
 

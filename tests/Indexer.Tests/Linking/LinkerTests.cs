@@ -32,6 +32,16 @@ public sealed class LinkerTests
 
     private static Clause Get(IReadOnlyList<ParsedDocument> docs, string id) => docs.SelectMany(d => d.Clauses).Single(c => c.Id == id);
 
+    [Fact]
+    public void A_clause_whose_id_is_not_its_document_id_and_eid_is_refused_since_the_linker_names_clauses_by_them()
+    {
+        var doc = Doc("sc-plan", Levels.Provincial, "《四川省工业绿色发展规划》", NationalCasting, Filler[0]);
+        Assert.Equal("sc-plan/para_2", LinkDocument.From(doc).ClauseId(1));
+        var renamed = doc with { Clauses = [doc.Clauses[0], doc.Clauses[1] with { Id = "other/para_2" }] };
+        var error = Assert.Throws<ArgumentException>(() => Linker.Link([renamed]));
+        Assert.Contains("other/para_2", error.Message);
+    }
+
     private const string NationalCasting =
         "提升工业基础绿色化水平。以铸造、热处理、焊接、涂镀等领域为重点，推广清洁生产技术，推进绿色化改造，减少污染物排放，提升基础制造工艺绿色化水平。";
     private const string ProvincialCasting =

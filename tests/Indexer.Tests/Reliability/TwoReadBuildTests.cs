@@ -28,7 +28,7 @@ public sealed class TwoReadBuildTests : IDisposable
         var inMemory = Linker.Link([.. source.Documents.Select(d => CorpusFile.Parse(d.File.FileName, d.Content))
             .Select(f => DocumentTagger.Tag(StructureParser.Parse(f.Meta!, f.Body), taxonomies))]);
 
-        var built = CorpusPipeline.Run(TestPaths.CorpusDir);
+        using var built = CorpusPipeline.Run(TestPaths.CorpusDir);
 
         Assert.True(built.Succeeded, string.Join("\n", built.Errors));
         Assert.Equal(inMemory.Select(d => d.Meta.Id), built.Documents.Select(d => d.Meta.Id));

@@ -76,8 +76,13 @@ public sealed class AggregateTests : IDisposable
 /// <summary>The browse aggregates, read from terms and facet ordinals, against a count over every clause of the corpus.</summary>
 public sealed class CorpusAggregateTests
 {
-    private static readonly IReadOnlyList<Clause> Clauses =
-        GreenPolicy.Pipeline.CorpusPipeline.Run(GreenPolicy.Indexer.Tests.Corpus.RepoPaths.CorpusDir).Documents.SelectMany(d => d.Clauses).ToList();
+    private static readonly IReadOnlyList<Clause> Clauses = AllClauses();
+
+    private static List<Clause> AllClauses()
+    {
+        using var corpus = GreenPolicy.Pipeline.CorpusPipeline.Run(GreenPolicy.Indexer.Tests.Corpus.RepoPaths.CorpusDir);
+        return corpus.Documents.SelectMany(d => d.Clauses).ToList();
+    }
 
     [Fact]
     public void Department_counts_are_the_clauses_naming_each_department_in_each_role()

@@ -13,7 +13,7 @@ internal static class CorpusStore
 
     private static readonly Lazy<LuceneStore> Store = new(() =>
     {
-        var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
+        using var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
         Assert.True(corpus.Succeeded, string.Join("\n", corpus.Errors));
         var dir = new RAMDirectory();
         GenerationWriter.Write(dir, corpus.Documents, corpus.Vocabulary);

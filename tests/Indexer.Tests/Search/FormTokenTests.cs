@@ -20,7 +20,7 @@ public sealed class FormTokenTests
 
     private static readonly Lazy<(Written With, Written Without, IReadOnlyList<string> Forms)> Indexes = new(() =>
     {
-        var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
+        using var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
         Assert.True(corpus.Succeeded, string.Join("\n", corpus.Errors));
         Written Open(IReadOnlyList<string>? forms)
         {

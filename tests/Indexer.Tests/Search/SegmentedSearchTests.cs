@@ -17,7 +17,7 @@ public sealed class SegmentedSearchTests
 {
     private static readonly Lazy<(LuceneStore One, LuceneStore Several, int Segments)> Stores = new(() =>
     {
-        var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
+        using var corpus = CorpusPipeline.Run(RepoPaths.CorpusDir);
         Assert.True(corpus.Succeeded, string.Join("\n", corpus.Errors));
         LuceneStore Open(int segments, int? flushEveryDocs, out int leaves)
         {

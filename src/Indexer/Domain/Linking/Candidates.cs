@@ -210,7 +210,7 @@ internal static class Candidates
 
     /// <summary>The sentences of a clause sketched on their own: long enough, and not the whole clause.</summary>
     private static IEnumerable<string> SketchedSentences(CorpusFeatures c, int i, LinkerOptions o) =>
-        TextFeatures.Sentences(c.Clauses[i].Text).Where(s => s.Length >= o.MinSentenceChars && s.Length < c.ContentLength[i]);
+        TextFeatures.Sentences(c.Text(i)).Where(s => s.Length >= o.MinSentenceChars && s.Length < c.ContentLength[i]);
 
     /// <summary>
     /// Runs <paramref name="find"/> for every clause on every core, a block of clauses at a time, then offers

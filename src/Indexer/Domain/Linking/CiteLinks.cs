@@ -36,7 +36,7 @@ internal static partial class CiteLinks
         var mentions = new (CitationMention Mention, Reference Key)[c.Count][];
         Parallel.For(0, c.Count, i =>
         {
-            var text = c.Clauses[i].Text;
+            var text = c.Text(i);
             mentions[i] = CitationParser.FindInText(text).Select(m =>
             {
                 var written = text.Substring(m.Span.Start, m.Span.Length);
@@ -57,14 +57,14 @@ internal static partial class CiteLinks
             {
                 var (written, title) = (key.Written, key.Title);
                 var (targetDoc, targetClause) = resolved[key];
-                references[doc].Add(new DocumentReference(clause.Id, title, targetDoc < 0 ? null : c.Docs[targetDoc].Meta.Id, m.Span));
+                references[doc].Add(new DocumentReference(c.Id(i), title, targetDoc < 0 ? null : c.Docs[targetDoc].Meta.Id, m.Span));
                 // A plan naming itself (贵州's notice quoting 《贵州省绿色制造三年行动计划》) is not a link.
                 if (targetDoc < 0 || targetDoc == doc || targetClause < 0) continue;
                 Pair(c, sink, i, targetClause, Relations.Cites, written);
             }
             // "（见专栏1）": a clause pointing at a box of its own document cites it — the one case where
             // clauses of the same document are linked.
-            foreach (Match m in BoxRx().Matches(clause.Text))
+            foreach (Match m in BoxRx().Matches(c.Text(i)))
             {
                 var box = "box_" + m.Groups[1].Value;
                 if (clause.EId.Split("__").Contains(box)) continue;
@@ -100,7 +100,7 @@ internal static partial class CiteLinks
         {
             var clauses = c.Docs[d].Clauses;
             var k = -1;
-            if (t.Kind == CitationKinds.Clause) k = clauses.ToList().FindIndex(x => x.Id == t.Id);
+            if (t.Kind == CitationKinds.Clause) k = clauses.ToList().FindIndex(x => Clause.IdOf(t.DocId, x.EId) == t.Id);
             else if (t.EId is { } eid)
                 k = clauses.Select((x, n) => (x, n)).Where(p => p.x.EId == eid || p.x.EId.StartsWith(eid + "__", StringComparison.Ordinal))
                     .OrderBy(p => p.x.Order).Select(p => p.n).DefaultIfEmpty(-1).First();
@@ -115,9 +115,9 @@ internal static partial class CiteLinks
 
     private static void Pair(ClauseTable c, LinkSink sink, int from, int to, string relation, string common)
     {
-        sink.AddExplicit(from, new ClauseLink(c.Clauses[to].Id, relation, 1.0, Linker.Direction(c.Level(from), c.Level(to)),
+        sink.AddExplicit(from, new ClauseLink(c.Id(to), relation, 1.0, Linker.Direction(c.Level(from), c.Level(to)),
             new LinkEvidence { Common = common }));
-        sink.AddExplicit(to, new ClauseLink(c.Clauses[from].Id, relation, 1.0, Linker.Direction(c.Level(to), c.Level(from)),
+        sink.AddExplicit(to, new ClauseLink(c.Id(from), relation, 1.0, Linker.Direction(c.Level(to), c.Level(from)),
             new LinkEvidence { Common = common, Note = relation == Relations.Cites ? "被引用" : "被落实" }));
     }
 }

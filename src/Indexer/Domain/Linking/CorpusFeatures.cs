@@ -3,8 +3,10 @@ namespace GreenPolicy.Domain.Linking;
 /// <summary>
 /// The clauses of the corpus numbered document by document: all that the linked documents need for evidence once
 /// linking is done, so that the scoring features in <see cref="CorpusFeatures"/> can be dropped before the writer runs.
-/// A clause's content string (<see cref="TextFeatures.Content(string)"/>) is made from its text each time it is
-/// asked for: held for every clause it was ~330 MB at 10,000 documents, from the features to the end of the write.
+/// A clause's text is read from <see cref="IClauseTexts"/> (a build keeps the texts in a file), its id made from its
+/// document's id and its eId, and its content string (<see cref="TextFeatures.Content(string)"/>) from its text, each
+/// time they are asked for: held for every clause, at 10,000 documents the texts were ~360 MB, the ids ~100 MB and the
+/// content strings ~330 MB, from the features to the end of the write.
 /// </summary>
 internal sealed class ClauseTable
 {
@@ -14,13 +16,16 @@ internal sealed class ClauseTable
     /// <summary>Length of each clause's content string.</summary>
     public readonly int[] ContentLength;
     private readonly int[] _docStart;
+    private readonly IClauseTexts _texts;
 
-    public ClauseTable(IReadOnlyList<LinkDocument> docs)
+    public ClauseTable(IReadOnlyList<LinkDocument> docs, IClauseTexts texts)
     {
         Docs = docs;
         _docStart = new int[docs.Count + 1];
         for (var d = 0; d < docs.Count; d++) _docStart[d + 1] = _docStart[d] + docs[d].Clauses.Count;
         var n = _docStart[^1];
+        if (texts.Count != n) throw new ArgumentException($"{texts.Count} clause texts for {n} clauses", nameof(texts));
+        _texts = texts;
         DocOf = new int[n];
         Clauses = new LinkClause[n];
         ContentLength = new int[n];
@@ -30,8 +35,8 @@ internal sealed class ClauseTable
                 var i = _docStart[d] + k;
                 DocOf[i] = d;
                 Clauses[i] = docs[d].Clauses[k];
-                ContentLength[i] = TextFeatures.Content(Clauses[i].Text).Length;
             }
+        Parallel.For(0, n, i => ContentLength[i] = TextFeatures.Content(Text(i)).Length);
     }
 
     public int Count => Clauses.Length;
@@ -40,7 +45,11 @@ internal sealed class ClauseTable
 
     public string Level(int i) => Docs[DocOf[i]].Meta.Level;
 
-    public string Content(int i) => TextFeatures.Content(Clauses[i].Text);
+    public string Text(int i) => _texts[i];
+
+    public string Id(int i) => Clause.IdOf(Docs[DocOf[i]].Meta.Id, Clauses[i].EId);
+
+    public string Content(int i) => TextFeatures.Content(Text(i));
 
     public bool Linkable(int i, LinkerOptions o) => ContentLength[i] >= o.MinContentChars;
 }
@@ -64,9 +73,9 @@ internal sealed class CorpusFeatures
     public readonly ulong[] BoilerplateBigrams;
     private readonly double _boilerplateDf;
 
-    public CorpusFeatures(IReadOnlyList<LinkDocument> docs, LinkerOptions o)
+    public CorpusFeatures(IReadOnlyList<LinkDocument> docs, IClauseTexts texts, LinkerOptions o)
     {
-        Table = new ClauseTable(docs);
+        Table = new ClauseTable(docs, texts);
         var n = Count;
         _boilerplateDf = Math.Max(2, o.BoilerplateShare * n);
         BigramKeys = Number(n, i => TextFeatures.Shingles(Content(i), 2), out Bigrams, out BigramDf);
@@ -85,6 +94,8 @@ internal sealed class CorpusFeatures
     public int[] DocOf => Table.DocOf;
     public LinkClause[] Clauses => Table.Clauses;
     public int[] ContentLength => Table.ContentLength;
+    public string Text(int i) => Table.Text(i);
+
     public string Content(int i) => Table.Content(i);
     public string Level(int i) => Table.Level(i);
     public bool Linkable(int i, LinkerOptions o) => Table.Linkable(i, o);
@@ -158,7 +169,7 @@ internal sealed class CopyFeatures
         SentenceShingles = new IdLists();
         SentenceStart = new int[n + 1];
         var lengths = new List<int>();
-        Blocks.InOrder(n, i => TextFeatures.Sentences(c.Clauses[i].Text).Where(s => s.Length >= o.CopiedSentenceChars)
+        Blocks.InOrder(n, i => TextFeatures.Sentences(c.Text(i)).Where(s => s.Length >= o.CopiedSentenceChars)
             .Select(s => (s.Length, Ids: Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)) + 1)))
             .OrderByDescending(s => s.Length).ToArray(), (i, sentences) =>
         {

@@ -1,19 +1,20 @@
 namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
-/// What the linker reads of a clause: who it is, where it stands, its text and the names of its tags. A build keeps
-/// this, not the parsed clause, from parsing until the links are chosen: at 10,000 documents the parsed corpus is
-/// ~2 GB live, most of it tags, spans and headings the linker never reads.
+/// What the linker reads of a clause besides its text (<see cref="IClauseTexts"/>): who it is, where it stands and the
+/// names of its tags. A build keeps this, not the parsed clause, from parsing until the links are chosen: at 10,000
+/// documents the parsed corpus is ~2 GB live, most of it tags, spans and headings the linker never reads.
 /// </summary>
+/// <param name="EId">The clause's structural id; its id is <see cref="Clause.IdOf"/> its document's id and this (not held: ~100 MB at 10,000 documents).</param>
 /// <param name="Topics">The clause's topic names, each once, in tag order.</param>
 /// <param name="Industries">The clause's industry names, each once, in tag order.</param>
 /// <param name="TargetKeys">The clause's quantitative targets as comparable keys (<see cref="Candidates.TargetKey"/>), each once.</param>
 /// <param name="Line">Where the clause starts in its file, for error messages.</param>
 public sealed record LinkClause(
-    string Id, string EId, int Order, string Text, bool IsRow, string[] Topics, string[] Industries, string[] TargetKeys, int Line)
+    string EId, int Order, bool IsRow, string[] Topics, string[] Industries, string[] TargetKeys, int Line)
 {
     public static LinkClause From(Clause c) => new(
-        c.Id, c.EId, c.Order, c.Text, c.Row is not null,
+        c.EId, c.Order, c.Row is not null,
         [.. c.Topics.Select(t => t.Name).Distinct()],
         [.. c.Industries.Select(t => t.Name).Distinct()],
         [.. c.Targets.Select(Candidates.TargetKey).OfType<string>().Distinct()],
@@ -23,5 +24,35 @@ public sealed record LinkClause(
 /// <summary>A document as the linker reads it: its metadata and its clauses in document order.</summary>
 public sealed record LinkDocument(DocumentMeta Meta, IReadOnlyList<LinkClause> Clauses)
 {
-    public static LinkDocument From(ParsedDocument doc) => new(doc.Meta, [.. doc.Clauses.Select(LinkClause.From)]);
+    /// <summary>What the linker reads of <paramref name="doc"/>, whose clause ids must be its id and their eIds (<see cref="Clause.IdOf"/>).</summary>
+    public static LinkDocument From(ParsedDocument doc) => new(doc.Meta, [.. doc.Clauses.Select(c => c.Id == Clause.IdOf(doc.Meta.Id, c.EId)
+        ? LinkClause.From(c)
+        : throw new ArgumentException($"clause {c.Id} of document {doc.Meta.Id} is not named {Clause.IdOf(doc.Meta.Id, c.EId)}", nameof(doc)))]);
+
+    /// <summary>The id of clause <paramref name="k"/>.</summary>
+    public string ClauseId(int k) => Clause.IdOf(Meta.Id, Clauses[k].EId);
+}
+
+/// <summary>
+/// The clauses' texts by clause number: the documents in order, each one's clauses in document order. The linker reads
+/// them in every step and, for the evidence of a kept link, while the documents are written; a build keeps them out of
+/// its heap (~360 MB of strings at 10,000 documents), tests and small corpora in memory (<see cref="ClauseTexts"/>).
+/// Reads are thread-safe.
+/// </summary>
+public interface IClauseTexts
+{
+    int Count { get; }
+
+    string this[int clause] { get; }
+}
+
+/// <summary>Clause texts held in memory.</summary>
+public sealed class ClauseTexts(IReadOnlyList<string> texts) : IClauseTexts
+{
+    /// <summary>The texts of the clauses of <paramref name="docs"/>, numbered as the linker numbers them.</summary>
+    public static ClauseTexts Of(IEnumerable<ParsedDocument> docs) => new([.. docs.SelectMany(d => d.Clauses.Select(c => c.Text))]);
+
+    public int Count => texts.Count;
+
+    public string this[int clause] => texts[clause];
 }

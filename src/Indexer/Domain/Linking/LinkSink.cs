@@ -299,6 +299,6 @@ internal sealed class LinkSink(CorpusFeatures features, LinkerOptions o)
                 Note = note,
             };
         }
-        return new ClauseLink(t.Id, relation, Math.Round(p.Score, 3), Linker.Direction(c.Level(holder), c.Level(other)), evidence);
+        return new ClauseLink(c.Id(other), relation, Math.Round(p.Score, 3), Linker.Direction(c.Level(holder), c.Level(other)), evidence);
     }
 }

@@ -27,17 +27,17 @@ public static class Linker
     /// (link evidence included), so that a writer can take one document at a time. Reads are thread-safe.
     /// </summary>
     public static LinkedDocuments Links(IReadOnlyList<ParsedDocument> docs, LinkerOptions? options = null, Action<string>? progress = null) =>
-        Links([.. docs.Select(LinkDocument.From)], d => docs[d], d => DocumentOutline.From(docs[d]), options, progress);
+        Links([.. docs.Select(LinkDocument.From)], ClauseTexts.Of(docs), d => docs[d], d => DocumentOutline.From(docs[d]), options, progress);
 
     /// <summary>
-    /// Links a corpus given as what the linker reads of it (<paramref name="docs"/>), with <paramref name="document"/>
+    /// Links a corpus given as what the linker reads of it (<paramref name="docs"/> and the clauses' <paramref name="texts"/>), with <paramref name="document"/>
     /// making document <c>d</c> whole again for each linked document read, and <paramref name="outline"/> giving its
     /// outline when the citation resolver looks into it. A build passes functions that parse the file again (the
     /// outline needs no tags), so that no parsed document is held while the corpus is linked; they must give the
     /// documents the slim ones were made from.
     /// </summary>
-    public static LinkedDocuments Links(IReadOnlyList<LinkDocument> docs, Func<int, ParsedDocument> document, Func<int, DocumentOutline> outline,
-        LinkerOptions? options = null, Action<string>? progress = null)
+    public static LinkedDocuments Links(IReadOnlyList<LinkDocument> docs, IClauseTexts texts, Func<int, ParsedDocument> document,
+        Func<int, DocumentOutline> outline, LinkerOptions? options = null, Action<string>? progress = null)
     {
         var o = options ?? LinkerOptions.Default;
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -46,7 +46,7 @@ public static class Linker
             progress?.Invoke($"link: {what} in {watch.Elapsed.TotalSeconds:F1} s");
             watch.Restart();
         }
-        var links = Scored(docs, o, Step);
+        var links = Scored(docs, texts, o, Step);
         Release();
         var references = new List<DocumentReference>[docs.Count];
         for (var d = 0; d < docs.Count; d++) references[d] = [];
@@ -62,9 +62,9 @@ public static class Linker
     /// The candidate pairs found and scored. The scoring features (n-gram ids, weights, sentence sketches) and the
     /// candidates are this method's alone: they are garbage once it returns, before the links are chosen and written.
     /// </summary>
-    private static LinkSink Scored(IReadOnlyList<LinkDocument> docs, LinkerOptions o, Action<string> step)
+    private static LinkSink Scored(IReadOnlyList<LinkDocument> docs, IClauseTexts texts, LinkerOptions o, Action<string> step)
     {
-        var corpus = new CorpusFeatures(docs, o);
+        var corpus = new CorpusFeatures(docs, texts, o);
         static string Mb(IdLists ids) => $"{ids.Bytes / 1048576.0:F0} MB";
         step($"bigram features (ids {Mb(corpus.Bigrams)})");
         var pairs = Candidates.Find(corpus, o);
@@ -155,7 +155,7 @@ public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>
             var doc = _document(d);
             var linked = _corpus.Docs[d];
             if (doc.Meta.Id != linked.Meta.Id || doc.Clauses.Count != linked.Clauses.Count
-                || doc.Clauses.Where((clause, k) => clause.Id != linked.Clauses[k].Id).Any())
+                || doc.Clauses.Where((clause, k) => clause.Id != linked.ClauseId(k)).Any())
                 throw new InvalidOperationException($"document {d} ({doc.Meta.Id}, {doc.Clauses.Count} clauses) is not the one linked " +
                                                     $"({linked.Meta.Id}, {linked.Clauses.Count} clauses)");
             var clauses = new List<Clause>(doc.Clauses.Count);

@@ -57,7 +57,7 @@ internal static class PairScorer
         // Two indicator-table rows of the same indicator with different figures (吨钢综合能耗 572→560 in the
         // national plan, 549→540 in Sichuan's) measure the same thing but are not the same provision.
         if (relation is Relations.NearVerbatim or Relations.Paraphrase && ca.IsRow && cb.IsRow
-            && !Numbers(ca.Text).SequenceEqual(Numbers(cb.Text)))
+            && !Numbers(c.Text(a)).SequenceEqual(Numbers(c.Text(b))))
             (relation, score, note) = (Relations.SameTopic, Math.Max(topic, o.SameTopicScore), "同一指标，目标值不同");
 
         if (relation is null && topic <= 0) return null;
@@ -140,7 +140,7 @@ internal static class PairScorer
     internal static int SharedRunCount(CorpusFeatures c, int clause, int other, int enough)
     {
         var reader = c.Bigrams[other];
-        var source = c.Clauses[clause].Text;
+        var source = c.Text(clause);
         if (c.ContentLength[clause] < 2 || reader.Count == 0) return 0;
         Span<char> buffer = source.Length <= 1024 ? stackalloc char[source.Length] : new char[source.Length];
         ReadOnlySpan<char> content = buffer[..TextFeatures.Content(source, buffer)];

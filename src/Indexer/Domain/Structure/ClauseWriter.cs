@@ -281,7 +281,7 @@ internal sealed class ClauseWriter(DocumentMeta meta)
         eId = Unique(eId);
         _clauses.Add(new Clause
         {
-            Id = $"{meta.Id}/{eId}",
+            Id = Clause.IdOf(meta.Id, eId),
             DocId = meta.Id,
             EId = eId,
             Kind = kind,
