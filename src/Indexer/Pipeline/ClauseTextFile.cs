@@ -7,8 +7,8 @@ namespace GreenPolicy.Pipeline;
 /// <summary>
 /// The clauses' texts in a temporary file, read back by clause: a build's linker reads every clause's text in each of
 /// its steps and the texts of linked clauses while the documents are written, but held as strings they were ~360 MB
-/// of the heap at 10,000 documents through the whole link stage. The file is deleted when this is disposed (or
-/// finalised). A read is one positional read of the clause's UTF-16 bytes; the last clause read is kept per thread,
+/// of the heap at 10,000 documents through the whole link stage. The file is gone once this is disposed, or the
+/// process ends. A read is one positional read of the clause's UTF-16 bytes; the last clause read is kept per thread,
 /// since the linker asks for one clause many times in a row (scoring reads the first clause of each of its ~40
 /// candidate pairs, which come sorted by it). Reads are thread-safe.
 /// </summary>
@@ -25,7 +25,12 @@ internal sealed class ClauseTextFile : IClauseTexts, IDisposable
     public ClauseTextFile(string? directory = null)
     {
         var path = Path.Combine(directory ?? Path.GetTempPath(), $"greenpolicy-clause-texts-{Guid.NewGuid():N}.tmp");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        // Where an open file can be unlinked it is, at once: a build that is killed leaves nothing behind. Elsewhere the
+        // system deletes it when the handle closes.
+        var unlink = !OperatingSystem.IsWindows();
+        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20,
+            unlink ? FileOptions.None : FileOptions.DeleteOnClose);
+        if (unlink) File.Delete(path);
     }
 
     /// <summary>Appends the text of the next clause.</summary>

@@ -75,10 +75,14 @@ public sealed class ClauseTextFileTests : IDisposable
     }
 
     [Fact]
-    public void The_file_is_gone_once_disposed()
+    public void No_file_is_left_once_disposed_nor_on_linux_while_open_so_that_a_killed_build_leaves_none()
     {
         var file = Written(Texts);
-        Assert.Single(Directory.GetFiles(_dir));
+        Assert.Equal(Texts[3], file[3]);
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Empty(Directory.GetFiles(_dir));
+        }
         file.Dispose();
         Assert.Empty(Directory.GetFiles(_dir));
         Assert.Throws<ObjectDisposedException>(() => file[2]);
