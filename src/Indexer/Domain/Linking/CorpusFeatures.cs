@@ -147,16 +147,22 @@ internal sealed class CopyFeatures
     public readonly double[] ShingleWeight; // Σ idf of the clause's 4-grams
     /// <summary>
     /// Sentences long enough to count as copied, longest first: clause i's are <c>SentenceStart[i]..SentenceStart[i + 1]</c>,
-    /// each with its content length and its 4-gram ids plus one (0: a 4-gram no clause holds).
+    /// each with its content length, the number of its distinct 4-grams, and which of its clause's 4-grams it holds:
+    /// one bit per position in the clause's ascending 4-gram ids, in words <c>SentenceBitsAt[s]..SentenceBitsAt[s + 1]</c>
+    /// of <see cref="SentenceBits"/>. A sentence's content is a run of its clause's, so it holds none but its clause's
+    /// 4-grams (a 4-gram found nowhere else counts in <see cref="SentenceGrams"/> and is never shared). As 4-gram ids the
+    /// sentences took 259 MB at 10,000 documents, as much as their clauses' ids; as bits ~3 words a sentence.
     /// </summary>
-    public readonly IdLists SentenceShingles;
     public readonly int[] SentenceStart;
     public readonly int[] SentenceLength;
+    public readonly int[] SentenceGrams;
+    public readonly int[] SentenceBitsAt;
+    public readonly ulong[] SentenceBits;
 
     public CopyFeatures(CorpusFeatures c, LinkerOptions o)
     {
         var n = c.Count;
-        var shingleKeys = CorpusFeatures.Number(n, i => TextFeatures.Shingles(c.Content(i), 4), out Shingles, out var shingleDf);
+        CorpusFeatures.Number(n, i => TextFeatures.Shingles(c.Content(i), 4), out Shingles, out var shingleDf);
         ShingleIdfs = Array.ConvertAll(shingleDf, df => (float)c.Idf(df));
         ShingleWeight = new double[n];
         Parallel.For(0, n, i =>
@@ -166,21 +172,44 @@ internal sealed class CopyFeatures
             ShingleWeight[i] = weight;
         });
 
-        SentenceShingles = new IdLists();
         SentenceStart = new int[n + 1];
         var lengths = new List<int>();
-        Blocks.InOrder(n, i => TextFeatures.Sentences(c.Text(i)).Where(s => s.Length >= o.CopiedSentenceChars)
-            .Select(s => (s.Length, Ids: Array.ConvertAll(TextFeatures.Shingles(s, 4), key => Math.Max(-1, Array.BinarySearch(shingleKeys, key)) + 1)))
-            .OrderByDescending(s => s.Length).ToArray(), (i, sentences) =>
+        var grams = new List<int>();
+        var bitsAt = new List<int> { 0 };
+        var bits = new List<ulong>();
+        Blocks.InOrder(n, i => SentencesOf(c, i, o), (i, sentences) =>
         {
-            foreach (var (length, ids) in sentences)
+            foreach (var (length, count, words) in sentences)
             {
-                SentenceShingles.Add(ids);
                 lengths.Add(length);
+                grams.Add(count);
+                bits.AddRange(words);
+                bitsAt.Add(bits.Count);
             }
             SentenceStart[i + 1] = lengths.Count;
         });
-        SentenceShingles.Trim();
         SentenceLength = [.. lengths];
+        SentenceGrams = [.. grams];
+        SentenceBitsAt = [.. bitsAt];
+        SentenceBits = [.. bits];
     }
+
+    /// <summary>Clause <paramref name="i"/>'s sentences long enough to count as copied, longest first (see <see cref="SentenceBits"/>).</summary>
+    private static (int Length, int Grams, ulong[] Bits)[] SentencesOf(CorpusFeatures c, int i, LinkerOptions o)
+    {
+        var sentences = TextFeatures.Sentences(c.Text(i)).Where(s => s.Length >= o.CopiedSentenceChars).ToList();
+        if (sentences.Count == 0) return [];
+        var clause = TextFeatures.Shingles(c.Content(i), 4);
+        return [.. sentences.Select(s =>
+        {
+            var keys = TextFeatures.Shingles(s, 4);
+            var words = new ulong[Words(clause.Length)];
+            foreach (var key in keys)
+                if (Array.BinarySearch(clause, key) is var at and >= 0) words[at >> 6] |= 1UL << at;
+            return (Length: s.Length, Grams: keys.Length, Bits: words);
+        }).OrderByDescending(s => s.Length)];
+    }
+
+    /// <summary>The words of a sentence's bits when its clause holds <paramref name="grams"/> distinct 4-grams.</summary>
+    public static int Words(int grams) => (grams + 63) >> 6;
 }

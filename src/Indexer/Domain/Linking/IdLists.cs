@@ -3,8 +3,8 @@ namespace GreenPolicy.Domain.Linking;
 /// <summary>
 /// One sorted list of non-negative ids per clause, appended in clause order and held as variable-length deltas in
 /// shared chunks of bytes: the linker's n-gram ids of a million clauses. As one int[] per clause they took 4 bytes an
-/// id plus ~32 an array; ids ascend, so the gaps are small: at 10,000 generated documents (1.09M clauses) the 4-gram,
-/// bigram and long-sentence ids take 264, 197 and 259 MB here, ~1.8 bytes an id, against ~1.7 GB of int[] payload.
+/// id plus ~32 an array; ids ascend, so the gaps are small: at 10,000 generated documents (1.09M clauses) the 4-gram
+/// and bigram ids take 264 and 197 MB here, ~1.8 bytes an id, against ~1.1 GB of int[] payload.
 /// </summary>
 internal sealed class IdLists(int chunkBytes = 1 << 24)
 {

@@ -71,7 +71,7 @@ public static class Linker
         Release();
         step($"candidate pairs, {pairs.Added} found ({pairs.Bytes / 1048576.0:F0} MB)");
         var copies = new CopyFeatures(corpus, o);
-        step($"4-gram features (ids: clauses {Mb(copies.Shingles)}, sentences {Mb(copies.SentenceShingles)})");
+        step($"4-gram features (ids {Mb(copies.Shingles)}, sentences' bits {copies.SentenceBits.Length / 131072.0:F0} MB)");
 
         // Scoring is independent per pair: score a block in parallel, then offer it in candidate order
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.

@@ -67,21 +67,28 @@ internal static class PairScorer
     /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
     private static int CopiedSentence(CopyFeatures c, int x, int y, LinkerOptions o)
     {
+        if (c.SentenceStart[x] == c.SentenceStart[x + 1]) return 0;
+        // Which of x's 4-grams y holds, as bits over x's ascending 4-gram ids, like the sentences' bits.
+        var mine = c.Shingles[x];
+        var words = CopyFeatures.Words(mine.Count);
+        Span<ulong> shared = words <= 64 ? stackalloc ulong[words] : new ulong[words];
+        shared.Clear();
+        var theirs = c.Shingles[y];
+        int at = 0, u = 0, v = 0;
+        var more = mine.Next(out u) && theirs.Next(out v);
+        while (more)
+        {
+            if (u < v) { at++; more = mine.Next(out u); }
+            else if (u > v) more = theirs.Next(out v);
+            else { shared[at >> 6] |= 1UL << at; at++; more = mine.Next(out u) && theirs.Next(out v); }
+        }
         // Longest first: the first copied sentence is the answer.
         for (var s = c.SentenceStart[x]; s < c.SentenceStart[x + 1]; s++)
         {
-            // The sentence's ids are one more than the 4-gram ids (0: a 4-gram no clause holds, so never in y).
-            var sentence = c.SentenceShingles[s];
-            var clause = c.Shingles[y];
-            int hit = 0, u = 0, v = 0;
-            var more = sentence.Next(out u) && clause.Next(out v);
-            while (more)
-            {
-                if (u - 1 < v) more = sentence.Next(out u);
-                else if (u - 1 > v) more = clause.Next(out v);
-                else { hit++; more = sentence.Next(out u) && clause.Next(out v); }
-            }
-            if (hit >= o.CopiedSentenceCoverage * sentence.Count) return c.SentenceLength[s];
+            var bits = c.SentenceBits.AsSpan(c.SentenceBitsAt[s], words);
+            var hit = 0;
+            for (var w = 0; w < words; w++) hit += System.Numerics.BitOperations.PopCount(bits[w] & shared[w]);
+            if (hit >= o.CopiedSentenceCoverage * c.SentenceGrams[s]) return c.SentenceLength[s];
         }
         return 0;
     }
