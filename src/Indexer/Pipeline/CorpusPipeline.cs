@@ -95,12 +95,13 @@ public static class CorpusPipeline
         // once parsed; results and errors are then taken in file order, so a build reports the same way however it
         // was scheduled.
         var outcomes = new (LinkDocument? Doc, string[] Texts, (string, string)[] Names, BuildError? Error)[files.Length];
+        var nameSets = new NameSets();
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
             var (doc, error) = ParseAndTag(files[k], taxonomies!);
             files[k] = null!;
             outcomes[k] = doc is null ? (null, [], [], error)
-                : (LinkDocument.From(doc), [.. doc.Clauses.Select(c => c.Text)], DepartmentNames(doc), null);
+                : (LinkDocument.From(doc, nameSets), [.. doc.Clauses.Select(c => c.Text)], DepartmentNames(doc), null);
         });
         var parsed = new List<LinkDocument>();
         var texts = new ClauseTextFile();
