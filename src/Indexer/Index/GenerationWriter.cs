@@ -60,13 +60,16 @@ public static class GenerationWriter
     public static Similarity Similarity => new PolicySimilarity();
 
     /// <summary>Writes a complete generation under <paramref name="indexRoot"/> and switches CURRENT to it.</summary>
+    /// <param name="documentsWritten">Called once every document is written, before the serving extras are: a build lets
+    /// go of its linked corpus there, since opening the new generation for its extras costs about as much memory.</param>
     public static Manifest WriteGeneration(
         string indexRoot,
         IReadOnlyList<ParsedDocument> documents,
         QueryVocabulary vocabulary,
         IReadOnlyList<FingerprintFile> sourceFiles,
         DateTimeOffset utcNow,
-        Action<string>? progress = null)
+        Action<string>? progress = null,
+        Action? documentsWritten = null)
     {
         System.IO.Directory.CreateDirectory(indexRoot);
         var name = IndexLayout.NewGenerationName(utcNow);
@@ -80,6 +83,8 @@ public static class GenerationWriter
         {
             clauses = Write(lucene, documents, vocabulary, progress);
         }
+        var documentCount = documents.Count;
+        documentsWritten?.Invoke();
         File.WriteAllText(Path.Combine(dir, IndexLayout.VocabularyFile), IndexJson.Write(vocabulary));
         // What the site reads at start (light document records, merged vocabulary, facet ordinals), so that
         // start-up does not read every record; written before the manifest makes the generation complete.
@@ -91,7 +96,7 @@ public static class GenerationWriter
             CreatedUtc = utcNow,
             Fingerprint = CorpusFingerprint.Compute(sourceFiles),
             Files = sourceFiles,
-            Documents = documents.Count,
+            Documents = documentCount,
             Clauses = clauses,
         };
         // The manifest is written last: its presence is what makes the generation complete.

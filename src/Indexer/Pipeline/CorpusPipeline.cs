@@ -10,7 +10,8 @@ namespace GreenPolicy.Pipeline;
 
 /// <summary>
 /// What the pipeline made of a corpus: the documents, the query vocabulary, and any errors. The documents are built
-/// as they are read, from a temporary file of the clauses' texts that <see cref="Dispose"/> deletes.
+/// as they are read, from the links and a temporary file of the clauses' texts, which <see cref="Dispose"/> lets go
+/// of: the documents cannot be read after it.
 /// </summary>
 public sealed record CorpusResult(
     IReadOnlyList<ParsedDocument> Documents,
@@ -23,7 +24,11 @@ public sealed record CorpusResult(
     /// <summary>What <see cref="Documents"/> reads from, released by <see cref="Dispose"/>.</summary>
     internal IDisposable? Resources { get; init; }
 
-    public void Dispose() => Resources?.Dispose();
+    public void Dispose()
+    {
+        (Documents as IDisposable)?.Dispose();
+        Resources?.Dispose();
+    }
 }
 
 /// <summary>

@@ -45,7 +45,8 @@ public static class IndexBuild
                 {
                     return new BuildResult { Errors = corpus.Errors, Warnings = corpus.Warnings, Seconds = watch.Elapsed.TotalSeconds };
                 }
-                manifest = GenerationWriter.WriteGeneration(indexRoot, corpus.Documents, corpus.Vocabulary, files, now ?? DateTimeOffset.UtcNow, progress);
+                manifest = GenerationWriter.WriteGeneration(indexRoot, corpus.Documents, corpus.Vocabulary, files, now ?? DateTimeOffset.UtcNow, progress,
+                    documentsWritten: corpus.Dispose);
             }
             catch (Exception e) when (IoFailure(e) is { } io)
             {

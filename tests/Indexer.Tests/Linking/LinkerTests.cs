@@ -33,6 +33,20 @@ public sealed class LinkerTests
     private static Clause Get(IReadOnlyList<ParsedDocument> docs, string id) => docs.SelectMany(d => d.Clauses).Single(c => c.Id == id);
 
     [Fact]
+    public void Linked_documents_let_go_of_their_links_when_disposed_and_cannot_be_read_after()
+    {
+        var linked = Linker.Links([Doc("cn-plan", Levels.National, "《工业绿色发展规划》", NationalCasting, Filler[0]),
+            Doc("sc-plan", Levels.Provincial, "《四川省工业绿色发展规划》", NationalCasting, Filler[1])]);
+        Assert.Contains(linked[1].Clauses[0].Links, l => l.Id == "cn-plan/para_1");
+
+        linked.Dispose();
+
+        Assert.Equal(2, linked.Count);
+        Assert.Throws<ObjectDisposedException>(() => linked[1]);
+        Assert.Throws<ObjectDisposedException>(() => linked.Meta(0));
+    }
+
+    [Fact]
     public void A_clause_whose_id_is_not_its_document_id_and_eid_is_refused_since_the_linker_names_clauses_by_them()
     {
         var doc = Doc("sc-plan", Levels.Provincial, "《四川省工业绿色发展规划》", NationalCasting, Filler[0]);

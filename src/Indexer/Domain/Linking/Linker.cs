@@ -122,14 +122,16 @@ public static class Linker
 
 /// <summary>
 /// The linked corpus: document <c>d</c> is built with its clauses' links (and their evidence) each time it
-/// is read, and not kept. <see cref="Meta"/> and <see cref="ClauseCount"/> cost nothing.
+/// is read, and not kept. <see cref="Meta"/> and <see cref="ClauseCount"/> cost nothing. Disposing lets go of the
+/// links and what the linker read of the documents (~0.45 GB at 10,000 documents) once they are written.
 /// </summary>
-public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>
+public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>, IDisposable
 {
-    private readonly ClauseTable _corpus;
-    private readonly Func<int, ParsedDocument> _document;
-    private readonly LinkSink _links;
-    private readonly List<DocumentReference>[] _references;
+    private readonly int _count;
+    private ClauseTable? _corpus;
+    private Func<int, ParsedDocument>? _document;
+    private LinkSink? _links;
+    private List<DocumentReference>[]? _references;
 
     internal LinkedDocuments(ClauseTable corpus, Func<int, ParsedDocument> document, LinkSink links, List<DocumentReference>[] references)
     {
@@ -137,33 +139,40 @@ public sealed class LinkedDocuments : IReadOnlyList<ParsedDocument>
         _document = document;
         _links = links;
         _references = references;
+        _count = corpus.Docs.Count;
+        LinkEnds = links.Count;
     }
 
-    public int Count => _corpus.Docs.Count;
+    public int Count => _count;
 
     /// <summary>Link ends over all clauses (each link counted at both of its ends).</summary>
-    public long LinkEnds => _links.Count;
+    public long LinkEnds { get; }
 
-    public DocumentMeta Meta(int d) => _corpus.Docs[d].Meta;
+    private ClauseTable Corpus => _corpus ?? throw new ObjectDisposedException(nameof(LinkedDocuments));
 
-    public int ClauseCount(int d) => _corpus.Docs[d].Clauses.Count;
+    public DocumentMeta Meta(int d) => Corpus.Docs[d].Meta;
+
+    public int ClauseCount(int d) => Corpus.Docs[d].Clauses.Count;
 
     public ParsedDocument this[int d]
     {
         get
         {
-            var doc = _document(d);
-            var linked = _corpus.Docs[d];
+            var corpus = Corpus;
+            var doc = _document!(d);
+            var linked = corpus.Docs[d];
             if (doc.Meta.Id != linked.Meta.Id || doc.Clauses.Count != linked.Clauses.Count
                 || doc.Clauses.Where((clause, k) => clause.Id != linked.ClauseId(k)).Any())
                 throw new InvalidOperationException($"document {d} ({doc.Meta.Id}, {doc.Clauses.Count} clauses) is not the one linked " +
                                                     $"({linked.Meta.Id}, {linked.Clauses.Count} clauses)");
             var clauses = new List<Clause>(doc.Clauses.Count);
             for (var k = 0; k < doc.Clauses.Count; k++)
-                clauses.Add(doc.Clauses[k] with { Links = _links.For(_corpus.Index(d, k)) });
-            return doc with { Clauses = clauses, References = _references[d] };
+                clauses.Add(doc.Clauses[k] with { Links = _links!.For(corpus.Index(d, k)) });
+            return doc with { Clauses = clauses, References = _references![d] };
         }
     }
+
+    public void Dispose() => (_corpus, _document, _links, _references) = (null, null, null, null);
 
     public IEnumerator<ParsedDocument> GetEnumerator()
     {
