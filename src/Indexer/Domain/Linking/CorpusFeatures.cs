@@ -36,7 +36,7 @@ internal sealed class ClauseTable
                 DocOf[i] = d;
                 Clauses[i] = docs[d].Clauses[k];
             }
-        Parallel.For(0, n, i => ContentLength[i] = TextFeatures.Content(Text(i)).Length);
+        Parallel.For(0, n, i => ContentLength[i] = TextFeatures.ContentLength(Text(i)));
     }
 
     public int Count => Clauses.Length;
@@ -137,8 +137,8 @@ internal sealed class CorpusFeatures
 
 /// <summary>
 /// The 4-gram features that scoring reads and candidate finding does not: each clause's 4-gram ids and their weight,
-/// and the 4-gram ids of its sentences long enough to count as copied. Made after the candidates are found, so that
-/// they (~0.5 GB at 10,000 documents) are not held beside the MinHash bucket table.
+/// and which of them each of its sentences long enough to count as copied holds. Made after the candidates are found,
+/// so that they (~0.33 GB at 10,000 documents) are not held beside the MinHash bucket table.
 /// </summary>
 internal sealed class CopyFeatures
 {

@@ -29,6 +29,15 @@ public static class TextFeatures
         return n;
     }
 
+    /// <summary>The length of <see cref="Content(string)"/>, counted without making it.</summary>
+    public static int ContentLength(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        for (var i = LeadingNumberLength(text); i < text.Length; i++)
+            if (IsContent(Fold(text[i]))) n++;
+        return n;
+    }
+
     public static char Fold(char c) =>
         c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
 
