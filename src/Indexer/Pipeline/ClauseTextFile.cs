@@ -16,7 +16,9 @@ internal sealed class ClauseTextFile : IClauseTexts, IDisposable
 {
     private readonly FileStream _file;
     private readonly List<long> _start = [0];
-    private bool _complete;
+    /// <summary>The file's handle for positional reads, taken once the adding is over: FileStream's SafeFileHandle getter
+    /// syncs the stream's position with a seek, a second system call for every read.</summary>
+    private SafeFileHandle? _reads;
 
     [ThreadStatic]
     private static (ClauseTextFile? File, int Clause, string? Text) t_last;
@@ -36,7 +38,7 @@ internal sealed class ClauseTextFile : IClauseTexts, IDisposable
     /// <summary>Appends the text of the next clause.</summary>
     public void Add(string text)
     {
-        if (_complete) throw new InvalidOperationException("the clause texts are complete: no more can be added");
+        if (_reads is not null) throw new InvalidOperationException("the clause texts are complete: no more can be added");
         _file.Write(MemoryMarshal.AsBytes(text.AsSpan()));
         _start.Add(_file.Position);
     }
@@ -45,7 +47,7 @@ internal sealed class ClauseTextFile : IClauseTexts, IDisposable
     public void Complete()
     {
         _file.Flush();
-        _complete = true;
+        _reads = _file.SafeFileHandle;
     }
 
     public int Count => _start.Count - 1;
@@ -57,10 +59,10 @@ internal sealed class ClauseTextFile : IClauseTexts, IDisposable
             if ((uint)clause >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(clause), clause, $"{Count} clauses");
             var last = t_last;
             if (ReferenceEquals(last.File, this) && last.Clause == clause) return last.Text!;
-            if (!_complete) throw new InvalidOperationException("the clause texts are read before they are complete");
+            var file = _reads ?? throw new InvalidOperationException("the clause texts are read before they are complete");
             var start = _start[clause];
-            var text = string.Create((int)((_start[clause + 1] - start) / sizeof(char)), (_file.SafeFileHandle, start), static (chars, at) =>
-                ReadExactly(at.SafeFileHandle, MemoryMarshal.AsBytes(chars), at.start));
+            var text = string.Create((int)((_start[clause + 1] - start) / sizeof(char)), (file, start), static (chars, at) =>
+                ReadExactly(at.file, MemoryMarshal.AsBytes(chars), at.start));
             t_last = (this, clause, text);
             return text;
         }
