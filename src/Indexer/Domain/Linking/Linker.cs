@@ -77,7 +77,8 @@ public static class Linker
         // (deterministic). Blocks keep the scores of millions of candidate pairs from being held at once.
         var links = new LinkSink(corpus, o);
         long scored = 0;
-        Blocks.InOrder(pairs.Distinct(), pair => PairScorer.Score(corpus, copies, pair.A, pair.B, o), (_, score) =>
+        using var first = new ThreadLocal<FirstClause>(() => new FirstClause(corpus, copies));
+        Blocks.InOrder(pairs.Distinct(), pair => PairScorer.Score(corpus, copies, first.Value!, pair.A, pair.B, o), (_, score) =>
         {
             scored++;
             if (score is { } m) links.Offer(m);

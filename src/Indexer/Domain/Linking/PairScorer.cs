@@ -16,11 +16,13 @@ internal readonly record struct PairScore(int A, int B, string? Relation, double
 /// </summary>
 internal static class PairScorer
 {
-    public static PairScore? Score(CorpusFeatures c, CopyFeatures s, int a, int b, LinkerOptions o)
+    /// <param name="first">This thread's <see cref="FirstClause"/>: made for <paramref name="a"/> unless it holds it already.</param>
+    public static PairScore? Score(CorpusFeatures c, CopyFeatures s, FirstClause first, int a, int b, LinkerOptions o)
     {
-        var common = CommonWeight(s.Shingles[a], s.ShingleIdfs, s.Shingles[b], squared: false);
+        first.Load(c, s, a);
+        var common = CommonWeight(first.ShingleBits, s.ShingleIdfs, s.Shingles[b], squared: false);
         var containment = common / Math.Max(1e-9, Math.Min(s.ShingleWeight[a], s.ShingleWeight[b]));
-        var dot = CommonWeight(c.Bigrams[a], c.BigramIdfs, c.Bigrams[b], squared: true);
+        var dot = CommonWeight(first.BigramBits, c.BigramIdfs, c.Bigrams[b], squared: true);
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
         var ca = c.Clauses[a];
@@ -31,11 +33,11 @@ internal static class PairScorer
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
         // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
         var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
-            ? SharedRunCount(c, a, b, o.MinSharedRuns)
+            ? SharedRunCount(c, first, b, o.MinSharedRuns)
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
-        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(s, a, b, o), CopiedSentence(s, b, a, o)) : 0;
+        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(s, first, b, ofFirst: true, o), CopiedSentence(s, first, b, ofFirst: false, o)) : 0;
         var sameTarget = ca.TargetKeys.Length > 0 && ca.TargetKeys.Any(cb.TargetKeys.Contains);
 
         string? relation = null;
@@ -64,23 +66,32 @@ internal static class PairScorer
         return new PairScore(a, b, relation, score, topic, note);
     }
 
-    /// <summary>Content length of the longest sentence of <paramref name="x"/> found (≥ coverage of its shingles) in <paramref name="y"/>.</summary>
-    private static int CopiedSentence(CopyFeatures c, int x, int y, LinkerOptions o)
+    /// <summary>
+    /// Content length of the longest sentence of one clause of the pair (the first, or the <paramref name="second"/>)
+    /// found (≥ coverage of its shingles) in the other.
+    /// </summary>
+    private static int CopiedSentence(CopyFeatures c, FirstClause first, int second, bool ofFirst, LinkerOptions o)
     {
+        var x = ofFirst ? first.Clause : second;
         if (c.SentenceStart[x] == c.SentenceStart[x + 1]) return 0;
-        // Which of x's 4-grams y holds, as bits over x's ascending 4-gram ids, like the sentences' bits.
-        var mine = c.Shingles[x];
-        var words = CopyFeatures.Words(mine.Count);
+        // Which of x's 4-grams the other holds, as bits over x's ascending 4-gram ids, like the sentences' bits. The ids
+        // the two share are found walking the second clause's: for the first, a shared id's position among its ids is
+        // found moving forward, as both ascend.
+        var theirs = c.Shingles[second];
+        var words = CopyFeatures.Words(ofFirst ? first.ShingleCount : theirs.Count);
         Span<ulong> shared = words <= 64 ? stackalloc ulong[words] : new ulong[words];
         shared.Clear();
-        var theirs = c.Shingles[y];
-        int at = 0, u = 0, v = 0;
-        var more = mine.Next(out u) && theirs.Next(out v);
-        while (more)
+        var at = 0;
+        for (var k = 0; theirs.Next(out var id); k++)
         {
-            if (u < v) { at++; more = mine.Next(out u); }
-            else if (u > v) more = theirs.Next(out v);
-            else { shared[at >> 6] |= 1UL << at; at++; more = mine.Next(out u) && theirs.Next(out v); }
+            if ((first.ShingleBits[id >> 6] & 1UL << id) == 0) continue;
+            if (ofFirst)
+            {
+                while (first.Shingle(at) < id) at++;
+                shared[at >> 6] |= 1UL << at;
+                at++;
+            }
+            else shared[k >> 6] |= 1UL << k;
         }
         // Longest first: the first copied sentence is the answer.
         for (var s = c.SentenceStart[x]; s < c.SentenceStart[x + 1]; s++)
@@ -93,21 +104,19 @@ internal static class PairScorer
         return 0;
     }
 
-    /// <summary>Σ w (or Σ w²) over the ids both sorted lists hold, w the weight of the id.</summary>
-    private static double CommonWeight(IdLists.Reader x, float[] weightOf, IdLists.Reader y, bool squared)
+    /// <summary>
+    /// Σ w (or Σ w²) over the ids both clauses hold, w the weight of the id: the first's ids as bits, the other's walked in
+    /// ascending order (the order a merge of the two sorted lists added them in, so the sum is the same to the last bit).
+    /// </summary>
+    private static double CommonWeight(ulong[] firstBits, float[] weightOf, IdLists.Reader other, bool squared)
     {
         double sum = 0;
-        int i = 0, j = 0;
-        var more = x.Next(out i) && y.Next(out j);
-        while (more)
+        while (other.Next(out var id))
         {
-            if (i < j) more = x.Next(out i);
-            else if (i > j) more = y.Next(out j);
-            else
+            if ((firstBits[id >> 6] & 1UL << id) != 0)
             {
-                double w = weightOf[i];
+                double w = weightOf[id];
                 sum += squared ? w * w : w;
-                more = x.Next(out i) && y.Next(out j);
             }
         }
         return sum;
@@ -141,41 +150,48 @@ internal static class PairScorer
     /// <see cref="SharedRuns"/> with bigrams, counted up to <paramref name="enough"/> distinct runs, without
     /// allocating them: scoring only asks whether a pair shares at least two runs (园区, 循环化改造), and this
     /// check ran on most candidate pairs (two thirds of pair scoring, mostly the strings and a dictionary
-    /// lookup per bigram). The bigrams kept are those of clause <paramref name="other"/> that are informative; the
-    /// content of <paramref name="clause"/> is made from its text on the stack (the features do not hold it).
+    /// lookup per bigram). The runs are in the first clause's content, of the bigrams of the <paramref name="other"/>
+    /// that are informative: those are set as bits for the call, and each position's bigram id is the first clause's
+    /// (<see cref="FirstClause"/>).
     /// </summary>
-    internal static int SharedRunCount(CorpusFeatures c, int clause, int other, int enough)
+    internal static int SharedRunCount(CorpusFeatures c, FirstClause first, int other, int enough)
     {
         var reader = c.Bigrams[other];
-        var source = c.Text(clause);
-        if (c.ContentLength[clause] < 2 || reader.Count == 0) return 0;
-        Span<char> buffer = source.Length <= 1024 ? stackalloc char[source.Length] : new char[source.Length];
-        ReadOnlySpan<char> content = buffer[..TextFeatures.Content(source, buffer)];
-        // The other clause's bigrams as keys, still sorted (ids ascend with keys), to look the content's bigrams up.
-        Span<int> ids = reader.Count <= 256 ? stackalloc int[reader.Count] : new int[reader.Count];
-        Span<ulong> keys = reader.Count <= 256 ? stackalloc ulong[reader.Count] : new ulong[reader.Count];
-        for (var k = 0; reader.Next(out var id); k++) (ids[k], keys[k]) = (id, c.BigramKeys[id]);
-        Span<bool> covered = content.Length <= 1024 ? stackalloc bool[content.Length] : new bool[content.Length];
-        covered.Clear();
-        for (var i = 0; i + 2 <= content.Length; i++)
-        {
-            var key = ((ulong)content[i] << 16) | content[i + 1];
-            var at = keys.BinarySearch(key);
-            if (at >= 0 && c.Informative(ids[at])) covered[i] = covered[i + 1] = true;
-        }
-        Span<(int Start, int Length)> runs = stackalloc (int, int)[Math.Max(1, enough)];
+        var length = first.ContentLength;
+        if (length < 2 || reader.Count == 0) return 0;
+        var marks = first.OtherBigramBits;
+        Span<int> marked = reader.Count <= 256 ? stackalloc int[reader.Count] : new int[reader.Count];
         var count = 0;
-        for (var i = 0; i < content.Length && count < enough;)
+        while (reader.Next(out var id))
+        {
+            if (c.Informative(id))
+            {
+                marks[id >> 6] |= 1UL << id;
+                marked[count++] = id;
+            }
+        }
+        Span<bool> covered = length <= 1024 ? stackalloc bool[length] : new bool[length];
+        covered.Clear();
+        for (var i = 0; i + 1 < length; i++)
+        {
+            var id = first.ContentBigram(i);
+            if (id >= 0 && (marks[id >> 6] & 1UL << id) != 0) covered[i] = covered[i + 1] = true;
+        }
+        foreach (var id in marked[..count]) marks[id >> 6] = 0;
+        var content = first.Content;
+        Span<(int Start, int Length)> runs = stackalloc (int, int)[Math.Max(1, enough)];
+        var found = 0;
+        for (var i = 0; i < length && found < enough;)
         {
             if (!covered[i]) { i++; continue; }
             var start = i;
-            while (i < content.Length && covered[i]) i++;
+            while (i < length && covered[i]) i++;
             var run = content[start..i];
             var seen = false;
-            for (var r = 0; r < count && !seen; r++) seen = content.Slice(runs[r].Start, runs[r].Length).SequenceEqual(run);
-            if (!seen) runs[count++] = (start, i - start);
+            for (var r = 0; r < found && !seen; r++) seen = content.Slice(runs[r].Start, runs[r].Length).SequenceEqual(run);
+            if (!seen) runs[found++] = (start, i - start);
         }
-        return count;
+        return found;
     }
 
     private static IEnumerable<string> Numbers(string text)
@@ -187,5 +203,97 @@ internal static class PairScorer
             if (char.IsAsciiDigit(c) || (c == '.' && sb.Length > 0)) sb.Append(c);
             else if (sb.Length > 0) { yield return sb.ToString(); sb.Clear(); }
         }
+    }
+}
+
+/// <summary>
+/// What scoring reads of the first clause of a pair, made once for the run of pairs that share it (pairs are scored
+/// sorted by their first clause, ~40 a clause at 10,000 documents) and kept per thread: its bigram and 4-gram ids as
+/// bits over all the corpus' ids, so that the n-grams a pair shares are found by walking the other clause's ids alone and
+/// testing a bit (a merge of the two sorted lists branched unpredictably at every step: two fifths of scoring with the
+/// decoding of both lists); its 4-gram ids in order; its content and the bigram id at each of its positions.
+/// </summary>
+internal sealed class FirstClause
+{
+    private int[] _bigrams = new int[256];
+    private int _bigramCount;
+    private int[] _shingles = new int[256];
+    private char[] _content = new char[256];
+    private int[] _contentBigrams = new int[256];
+    private ulong[] _keys = new ulong[256];
+
+    public FirstClause(CorpusFeatures c, CopyFeatures s)
+    {
+        BigramBits = new ulong[CopyFeatures.Words(c.BigramKeys.Length)];
+        OtherBigramBits = new ulong[BigramBits.Length];
+        ShingleBits = new ulong[CopyFeatures.Words(s.ShingleIdfs.Length)];
+    }
+
+    /// <summary>The clause held, -1 before the first.</summary>
+    public int Clause { get; private set; } = -1;
+
+    /// <summary>Bit <c>id</c> is set when the clause holds bigram <c>id</c>.</summary>
+    public ulong[] BigramBits { get; }
+
+    /// <summary>Bit <c>id</c> is set when the clause holds 4-gram <c>id</c>.</summary>
+    public ulong[] ShingleBits { get; }
+
+    /// <summary>All clear between uses: <see cref="PairScorer.SharedRunCount"/> sets the other clause's bigrams and clears them.</summary>
+    public ulong[] OtherBigramBits { get; }
+
+    public int ShingleCount { get; private set; }
+
+    /// <summary>The clause's <paramref name="k"/>-th 4-gram id in ascending order.</summary>
+    public int Shingle(int k) => _shingles[k];
+
+    public int ContentLength { get; private set; }
+
+    public ReadOnlySpan<char> Content => _content.AsSpan(0, ContentLength);
+
+    /// <summary>The id of the bigram at content position <paramref name="i"/> (its character and the next).</summary>
+    public int ContentBigram(int i) => _contentBigrams[i];
+
+    public void Load(CorpusFeatures c, CopyFeatures s, int clause)
+    {
+        if (clause == Clause) return;
+        Clause = -1;
+        Unset(BigramBits, _bigrams, _bigramCount);
+        Unset(ShingleBits, _shingles, ShingleCount);
+        _bigramCount = Set(c.Bigrams[clause], ref _bigrams, BigramBits);
+        ShingleCount = Set(s.Shingles[clause], ref _shingles, ShingleBits);
+        var text = c.Text(clause);
+        if (_content.Length < text.Length)
+        {
+            _content = new char[text.Length];
+            _contentBigrams = new int[text.Length];
+        }
+        ContentLength = TextFeatures.Content(text, _content);
+        // Every bigram of the content is one of the clause's: its id is found among them, by key.
+        if (_keys.Length < _bigramCount) _keys = new ulong[_bigrams.Length];
+        for (var k = 0; k < _bigramCount; k++) _keys[k] = c.BigramKeys[_bigrams[k]];
+        var keys = _keys.AsSpan(0, _bigramCount);
+        for (var i = 0; i + 1 < ContentLength; i++)
+        {
+            var at = keys.BinarySearch(((ulong)_content[i] << 16) | _content[i + 1]);
+            _contentBigrams[i] = at >= 0 ? _bigrams[at] : -1;
+        }
+        Clause = clause;
+    }
+
+    private static int Set(IdLists.Reader ids, ref int[] into, ulong[] bits)
+    {
+        if (into.Length < ids.Count) into = new int[Math.Max(ids.Count, 2 * into.Length)];
+        var n = 0;
+        while (ids.Next(out var id))
+        {
+            into[n++] = id;
+            bits[id >> 6] |= 1UL << id;
+        }
+        return n;
+    }
+
+    private static void Unset(ulong[] bits, int[] ids, int count)
+    {
+        foreach (var id in ids.AsSpan(0, count)) bits[id >> 6] = 0;
     }
 }
