@@ -16,10 +16,18 @@ internal static class Varint
         bytes[at++] = (byte)value;
     }
 
+    /// <summary>Reads one number at <paramref name="at"/> and moves past it.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static uint Read(byte[] bytes, ref int at)
     {
-        uint value = 0;
-        for (var shift = 0; ; shift += 7)
+        // Most gaps between ascending n-gram ids take one byte: that case is inlined where ids are walked.
+        var first = bytes[at++];
+        return first < 0x80 ? first : ReadMore(bytes, ref at, first & 0x7Fu);
+    }
+
+    private static uint ReadMore(byte[] bytes, ref int at, uint value)
+    {
+        for (var shift = 7; ; shift += 7)
         {
             var b = bytes[at++];
             value |= (uint)(b & 0x7F) << shift;
