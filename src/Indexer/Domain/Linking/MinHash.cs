@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace GreenPolicy.Domain.Linking;
 
 /// <summary>
@@ -18,16 +20,31 @@ public sealed class MinHash
 
     public int Count => _seeds.Length;
 
+    /// <summary>The seed of hash function <paramref name="i"/>: it hashes a shingle s as Mix(s ^ seed).</summary>
+    internal ulong Seed(int i) => _seeds[i];
+
     public ulong[] Signature(ReadOnlySpan<ulong> shingles)
     {
         var sig = new ulong[_seeds.Length];
-        Array.Fill(sig, ulong.MaxValue);
-        foreach (var s in shingles)
-            for (var i = 0; i < sig.Length; i++)
+        var i = 0;
+        // Several hash functions at once, one per vector lane: the minimum does not depend on the order the shingles come
+        // in, so the signature is the same to the bit as one hash function at a time.
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<ulong>.Count <= sig.Length; i += Vector256<ulong>.Count)
             {
-                var h = Mix(s ^ _seeds[i]);
-                if (h < sig[i]) sig[i] = h;
+                var seeds = Vector256.Create<ulong>(_seeds.AsSpan(i));
+                var min = Vector256<ulong>.AllBitsSet;
+                foreach (var s in shingles) min = Vector256.Min(min, Mix(Vector256.Create(s) ^ seeds));
+                min.CopyTo(sig.AsSpan(i));
             }
+        }
+        for (; i < sig.Length; i++)
+        {
+            var min = ulong.MaxValue;
+            foreach (var s in shingles) min = Math.Min(min, Mix(s ^ _seeds[i]));
+            sig[i] = min;
+        }
         return sig;
     }
 
@@ -48,5 +65,13 @@ public sealed class MinHash
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    /// <summary><see cref="Mix(ulong)"/> in every lane.</summary>
+    private static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ Vector256.ShiftRightLogical(z, 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ Vector256.ShiftRightLogical(z, 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return z ^ Vector256.ShiftRightLogical(z, 31);
     }
 }
