@@ -97,7 +97,7 @@ public static class Linker
     /// 3,630 MB through references and choice with plain collections, 2,965 MB with aggressive ones, and 1,838 MB instead
     /// of 3,268 once the links were chosen, what the write stage starts from. Each takes about a second.
     /// </summary>
-    private static void Release() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    internal static void Release() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>
     /// Every document's metadata, and the outline of a document the resolver asks for, made then (the resolver keeps
