@@ -17,6 +17,22 @@ public class StartupFailureTests
         };
         psi.Environment["GreenPolicy__Corpus"] = Path.Combine(missing, "corpus");
         psi.Environment["GreenPolicy__Index"] = Path.Combine(missing, "index");
+        try
+        {
+            await AssertExitsWithMessage(psi, missing);
+        }
+        finally
+        {
+            // The site makes the index directory (for its lock) before it finds no corpus to build from.
+            if (Directory.Exists(missing))
+            {
+                Directory.Delete(missing, recursive: true);
+            }
+        }
+    }
+
+    private static async Task AssertExitsWithMessage(ProcessStartInfo psi, string missing)
+    {
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
