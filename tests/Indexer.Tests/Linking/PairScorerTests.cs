@@ -9,13 +9,20 @@ namespace GreenPolicy.Indexer.Tests.Linking;
 /// </summary>
 public sealed class PairScorerTests
 {
+    private static readonly LinkerOptions O = LinkerOptions.Default;
+
+    /// <summary>The seed corpus' scoring features, as the linker makes them.</summary>
+    private static (CorpusFeatures Corpus, CopyFeatures Copies) Features()
+    {
+        var docs = LinkedCorpus.TaggedDocs;
+        var corpus = new CorpusFeatures([.. docs.Select(LinkDocument.From)], ClauseTexts.Of(docs), O);
+        return (corpus, new CopyFeatures(corpus, O));
+    }
+
     [Fact]
     public void A_reused_first_clause_scores_every_pair_as_a_fresh_one_does()
     {
-        var docs = LinkedCorpus.TaggedDocs;
-        var o = LinkerOptions.Default;
-        var corpus = new CorpusFeatures([.. docs.Select(LinkDocument.From)], ClauseTexts.Of(docs), o);
-        var copies = new CopyFeatures(corpus, o);
+        var (corpus, copies) = Features();
         var rng = new Random(7);
         var n = corpus.Count;
         // Runs of pairs sharing a first clause, as scoring reads them, and single pairs in both orders, in a mixed order.
@@ -33,8 +40,8 @@ public sealed class PairScorerTests
         var related = 0;
         foreach (var (a, b) in pairs)
         {
-            var expected = PairScorer.Score(corpus, copies, new FirstClause(corpus, copies), a, b, o);
-            Assert.Equal(expected, PairScorer.Score(corpus, copies, reused, a, b, o));
+            var expected = PairScorer.Score(corpus, copies, new FirstClause(corpus, copies), a, b, O);
+            Assert.Equal(expected, PairScorer.Score(corpus, copies, reused, a, b, O));
             if (expected?.Relation is not null) related++;
         }
         // A clause against itself is a copy: the pairs include scores that support links, not only nulls.
@@ -44,14 +51,11 @@ public sealed class PairScorerTests
     [Fact]
     public void A_clause_against_its_own_copy_is_near_verbatim_and_against_an_unrelated_clause_is_nothing()
     {
-        var docs = LinkedCorpus.TaggedDocs;
-        var o = LinkerOptions.Default;
-        var corpus = new CorpusFeatures([.. docs.Select(LinkDocument.From)], ClauseTexts.Of(docs), o);
-        var copies = new CopyFeatures(corpus, o);
+        var (corpus, copies) = Features();
         var first = new FirstClause(corpus, copies);
         var longest = Enumerable.Range(0, corpus.Count).MaxBy(i => corpus.ContentLength[i]);
-        Assert.Equal(Relations.NearVerbatim, PairScorer.Score(corpus, copies, first, longest, longest, o)?.Relation);
+        Assert.Equal(Relations.NearVerbatim, PairScorer.Score(corpus, copies, first, longest, longest, O)?.Relation);
         var shortest = Enumerable.Range(0, corpus.Count).Where(i => corpus.ContentLength[i] >= 8).MinBy(i => corpus.ContentLength[i]);
-        Assert.Null(PairScorer.Score(corpus, copies, first, longest, shortest, o)?.Relation);
+        Assert.Null(PairScorer.Score(corpus, copies, first, longest, shortest, O)?.Relation);
     }
 }

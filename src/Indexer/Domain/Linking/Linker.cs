@@ -88,8 +88,9 @@ public static class Linker
     }
 
     /// <summary>
-    /// A full collection where a step's large structures have just become garbage: the MinHash table once the candidates
-    /// are found (~0.5 GB at 10,000 documents), the scoring features and the candidate pairs once the pairs are scored
+    /// A full collection where a step's large structures have just become garbage: the MinHash table once its candidates
+    /// are found (inside <see cref="Candidates.Find"/>) and the rest of the candidate step's once it ends (~0.5 GB at
+    /// 10,000 documents), the scoring features and the candidate pairs once the pairs are scored
     /// (~0.9 GB), each clause's kept pairs as they were before being cut to length once the links are chosen. The next
     /// step allocates in small pieces, so the collector otherwise leaves them mapped for a long while; an aggressive
     /// collection also gives the freed memory back, where a plain one kept it mapped for the next step to grow on.
