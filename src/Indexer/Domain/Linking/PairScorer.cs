@@ -154,7 +154,7 @@ internal static class PairScorer
     /// that are informative: those are set as bits for the call, and each position's bigram id is the first clause's
     /// (<see cref="FirstClause"/>).
     /// </summary>
-    internal static int SharedRunCount(CorpusFeatures c, FirstClause first, int other, int enough)
+    private static int SharedRunCount(CorpusFeatures c, FirstClause first, int other, int enough)
     {
         var reader = c.Bigrams[other];
         var length = first.ContentLength;
