@@ -67,9 +67,20 @@ public static class TextFeatures
     /// <summary>Distinct character n-grams (n ≤ 4) packed 16 bits per character, sorted.</summary>
     public static ulong[] Shingles(string content, int n)
     {
+        // Sort, then drop repeats in place: cheaper than a hash set for the few hundred n-grams of a clause.
+        var keys = NGramKeys(content, n);
+        Array.Sort(keys);
+        var distinct = keys.Length == 0 ? 0 : 1;
+        for (var i = 1; i < keys.Length; i++)
+            if (keys[i] != keys[distinct - 1]) keys[distinct++] = keys[i];
+        return distinct == keys.Length ? keys : keys[..distinct];
+    }
+
+    /// <summary>The packed key of every n-gram of the content in order of position, repeats kept (<see cref="Shingles"/> unsorted).</summary>
+    public static ulong[] NGramKeys(string content, int n)
+    {
         if (n is < 1 or > 4) throw new ArgumentOutOfRangeException(nameof(n));
         if (content.Length < n) return [];
-        // Sort, then drop repeats in place: cheaper than a hash set for the few hundred n-grams of a clause.
         var keys = new ulong[content.Length - n + 1];
         for (var i = 0; i < keys.Length; i++)
         {
@@ -77,11 +88,7 @@ public static class TextFeatures
             for (var k = 0; k < n; k++) key = (key << 16) | content[i + k];
             keys[i] = key;
         }
-        Array.Sort(keys);
-        var distinct = keys.Length == 0 ? 0 : 1;
-        for (var i = 1; i < keys.Length; i++)
-            if (keys[i] != keys[distinct - 1]) keys[distinct++] = keys[i];
-        return distinct == keys.Length ? keys : keys[..distinct];
+        return keys;
     }
 
     /// <summary>Sentences of a clause (split at 。；！？ and line ends), as content strings.</summary>
