@@ -79,7 +79,7 @@ public static class GenerationWriter
         // Read through positioned reads, not memory maps: the final merge reads every flushed segment, and mapped, the
         // pages read counted in the build's working set (+2.4 GB at 10,000 documents, the build's peak); read, they
         // stay in the page cache. Searching maps them (LuceneStore), where it pays.
-        using (var lucene = new Lucene.Net.Store.NIOFSDirectory(Path.Combine(dir, IndexLayout.LuceneFolder)))
+        using (var lucene = new BuildDirectory(Path.Combine(dir, IndexLayout.LuceneFolder)))
         {
             clauses = Write(lucene, documents, vocabulary, progress);
         }
