@@ -5,8 +5,9 @@ namespace GreenPolicy.Domain.Linking;
 /// names of its tags. A build keeps this, not the parsed clause, from parsing until the links are chosen: at 10,000
 /// documents the parsed corpus is ~2 GB live, most of it tags, spans and headings the linker never reads.
 /// </summary>
-/// <param name="EId">The clause's structural id; its id is <see cref="Clause.IdOf"/> its document's id and this (not held: ~100 MB at 10,000 documents).
-/// Documents share most of their structure (part_1__item_3__para_2), so a build holds each distinct one once (<see cref="NameSets"/>).</param>
+/// <param name="EId">The clause's structural id, one string per distinct value in a build (<see cref="NameSets"/>: documents share
+/// most of their structure, part_1__item_3__para_2). The clause's id is <see cref="Clause.IdOf"/> its document's id and this,
+/// made when asked (held, the ids took ~100 MB at 10,000 documents).</param>
 /// <param name="Topics">The clause's topic names, each once, in tag order.</param>
 /// <param name="Industries">The clause's industry names, each once, in tag order.</param>
 /// <param name="TargetKeys">The clause's quantitative targets as comparable keys (<see cref="Candidates.TargetKey"/>), each once.</param>
