@@ -20,14 +20,20 @@ internal static class PairScorer
     public static PairScore? Score(CorpusFeatures c, CopyFeatures s, FirstClause first, int a, int b, LinkerOptions o)
     {
         first.Load(c, s, a);
-        var common = CommonWeight(first.ShingleBits, s.ShingleIdfs, s.Shingles[b], squared: false);
+        // The 4-grams the pair shares are found in one walk of the other clause's ids: their weight gives the
+        // containment, and where each stands among either clause's ids the copied sentences (two more walks, a fifth
+        // of scoring, when each sentence test walked the ids again).
+        var theirs = s.Shingles[b];
+        Span<(int Id, int At)> shared = theirs.Count <= 512 ? stackalloc (int, int)[theirs.Count] : new (int, int)[theirs.Count];
+        var common = SharedShingles(first.ShingleBits, s.ShingleIdfs, theirs, shared, out var sharedCount);
+        shared = shared[..sharedCount];
         var containment = common / Math.Max(1e-9, Math.Min(s.ShingleWeight[a], s.ShingleWeight[b]));
-        var dot = CommonWeight(first.BigramBits, c.BigramIdfs, c.Bigrams[b], squared: true);
+        var dot = CommonSquaredWeight(first.BigramBits, c.BigramIdfs, c.Bigrams[b]);
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
         var ca = c.Clauses[a];
         var cb = c.Clauses[b];
-        var sharedTopics = ca.Topics.Count(cb.Topics.Contains);
+        var sharedTopics = CountShared(ca.Topics, cb.Topics);
         var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
         var shorter = Math.Min(c.ContentLength[a], c.ContentLength[b]);
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
@@ -37,8 +43,10 @@ internal static class PairScorer
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
-        var copied = !copy && containment >= 0.1 ? Math.Max(CopiedSentence(s, first, b, ofFirst: true, o), CopiedSentence(s, first, b, ofFirst: false, o)) : 0;
-        var sameTarget = ca.TargetKeys.Length > 0 && ca.TargetKeys.Any(cb.TargetKeys.Contains);
+        var copied = !copy && containment >= 0.1
+            ? Math.Max(CopiedSentence(s, first, b, theirs.Count, shared, ofFirst: true, o), CopiedSentence(s, first, b, theirs.Count, shared, ofFirst: false, o))
+            : 0;
+        var sameTarget = CountShared(ca.TargetKeys, cb.TargetKeys) > 0;
 
         string? relation = null;
         double score = 0;
@@ -68,47 +76,66 @@ internal static class PairScorer
 
     /// <summary>
     /// Content length of the longest sentence of one clause of the pair (the first, or the <paramref name="second"/>)
-    /// found (≥ coverage of its shingles) in the other.
+    /// found (≥ coverage of its shingles) in the other. <paramref name="shared"/>: the 4-grams the two share, ascending,
+    /// each with its position among the second's <paramref name="theirCount"/> ids.
     /// </summary>
-    private static int CopiedSentence(CopyFeatures c, FirstClause first, int second, bool ofFirst, LinkerOptions o)
+    private static int CopiedSentence(CopyFeatures c, FirstClause first, int second, int theirCount, ReadOnlySpan<(int Id, int At)> shared, bool ofFirst, LinkerOptions o)
     {
         var x = ofFirst ? first.Clause : second;
         if (c.SentenceStart[x] == c.SentenceStart[x + 1]) return 0;
-        // Which of x's 4-grams the other holds, as bits over x's ascending 4-gram ids, like the sentences' bits. The ids
-        // the two share are found walking the second clause's: for the first, a shared id's position among its ids is
-        // found moving forward, as both ascend.
-        var theirs = c.Shingles[second];
-        var words = CopyFeatures.Words(ofFirst ? first.ShingleCount : theirs.Count);
-        Span<ulong> shared = words <= 64 ? stackalloc ulong[words] : new ulong[words];
-        shared.Clear();
-        var at = 0;
-        for (var k = 0; theirs.Next(out var id); k++)
+        // Which of x's 4-grams the other holds, as bits over x's ascending 4-gram ids, like the sentences' bits. For the
+        // first, a shared id's position among its ids is found moving forward, as both ascend.
+        var words = CopyFeatures.Words(ofFirst ? first.ShingleCount : theirCount);
+        Span<ulong> held = words <= 64 ? stackalloc ulong[words] : new ulong[words];
+        held.Clear();
+        if (ofFirst)
         {
-            if ((first.ShingleBits[id >> 6] & 1UL << id) == 0) continue;
-            if (ofFirst)
+            var at = 0;
+            foreach (var (id, _) in shared)
             {
                 while (first.Shingle(at) < id) at++;
-                shared[at >> 6] |= 1UL << at;
+                held[at >> 6] |= 1UL << at;
                 at++;
             }
-            else shared[k >> 6] |= 1UL << k;
+        }
+        else
+        {
+            foreach (var (_, at) in shared) held[at >> 6] |= 1UL << at;
         }
         // Longest first: the first copied sentence is the answer.
         for (var s = c.SentenceStart[x]; s < c.SentenceStart[x + 1]; s++)
         {
             var bits = c.SentenceBits.AsSpan(c.SentenceBitsAt[s], words);
             var hit = 0;
-            for (var w = 0; w < words; w++) hit += System.Numerics.BitOperations.PopCount(bits[w] & shared[w]);
+            for (var w = 0; w < words; w++) hit += System.Numerics.BitOperations.PopCount(bits[w] & held[w]);
             if (hit >= o.CopiedSentenceCoverage * c.SentenceGrams[s]) return c.SentenceLength[s];
         }
         return 0;
     }
 
     /// <summary>
-    /// Σ w (or Σ w²) over the ids both clauses hold, w the weight of the id: the first's ids as bits, the other's walked in
-    /// ascending order (the order a merge of the two sorted lists added them in, so the sum is the same to the last bit).
+    /// Σ w over the 4-gram ids both clauses hold, w the weight of the id: the first's ids as bits, the other's walked in
+    /// ascending order (the order a merge of the two sorted lists added them in, so the sum is the same to the last
+    /// bit). Each shared id goes to <paramref name="shared"/> with its position among the other's ids.
     /// </summary>
-    private static double CommonWeight(ulong[] firstBits, float[] weightOf, IdLists.Reader other, bool squared)
+    private static double SharedShingles(ulong[] firstBits, float[] weightOf, IdLists.Reader other, Span<(int Id, int At)> shared, out int count)
+    {
+        double sum = 0;
+        count = 0;
+        for (var k = 0; other.Next(out var id); k++)
+        {
+            if ((firstBits[id >> 6] & 1UL << id) != 0)
+            {
+                double w = weightOf[id];
+                sum += w;
+                shared[count++] = (id, k);
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>Σ w² over the bigram ids both clauses hold, walked as in <see cref="SharedShingles"/>.</summary>
+    private static double CommonSquaredWeight(ulong[] firstBits, float[] weightOf, IdLists.Reader other)
     {
         double sum = 0;
         while (other.Next(out var id))
@@ -116,10 +143,21 @@ internal static class PairScorer
             if ((firstBits[id >> 6] & 1UL << id) != 0)
             {
                 double w = weightOf[id];
-                sum += squared ? w * w : w;
+                sum += w * w;
             }
         }
         return sum;
+    }
+
+    /// <summary>How many of <paramref name="mine"/> are in <paramref name="theirs"/> (a few names each).</summary>
+    private static int CountShared(string[] mine, string[] theirs)
+    {
+        var n = 0;
+        foreach (var name in mine)
+        {
+            if (Array.IndexOf(theirs, name) >= 0) n++;
+        }
+        return n;
     }
 
     /// <summary>
