@@ -20,15 +20,17 @@ internal static class PairScorer
     public static PairScore? Score(CorpusFeatures c, CopyFeatures s, FirstClause first, int a, int b, LinkerOptions o)
     {
         first.Load(c, s, a);
-        // The 4-grams the pair shares are found in one walk of the other clause's ids: their weight gives the
-        // containment, and where each stands among either clause's ids the copied sentences (two more walks, a fifth
-        // of scoring, when each sentence test walked the ids again).
-        var theirs = s.Shingles[b];
-        Span<(int Id, int At)> shared = theirs.Count <= 512 ? stackalloc (int, int)[theirs.Count] : new (int, int)[theirs.Count];
-        var common = SharedShingles(first.ShingleBits, s.ShingleIdfs, theirs, shared, out var sharedCount);
-        shared = shared[..sharedCount];
+        // The n-grams the pair shares are found in one walk of each of the other clause's id lists: their weights give
+        // the containment and the cosine, the shared 4-grams (with where each stands among either clause's ids) the
+        // copied sentences, the shared bigrams the runs of shared words. Each of those walked the lists again: a
+        // third of scoring.
+        var theirShingles = s.Shingles[b];
+        var theirBigrams = c.Bigrams[b];
+        Span<(int Id, int At)> sharedShingles = theirShingles.Count <= 512 ? stackalloc (int, int)[theirShingles.Count] : new (int, int)[theirShingles.Count];
+        Span<(int Id, int At)> sharedBigrams = theirBigrams.Count <= 512 ? stackalloc (int, int)[theirBigrams.Count] : new (int, int)[theirBigrams.Count];
+        var common = Shared(first.ShingleBits, s.ShingleIdfs, theirShingles, squared: false, ref sharedShingles);
+        var dot = Shared(first.BigramBits, c.BigramIdfs, theirBigrams, squared: true, ref sharedBigrams);
         var containment = common / Math.Max(1e-9, Math.Min(s.ShingleWeight[a], s.ShingleWeight[b]));
-        var dot = CommonSquaredWeight(first.BigramBits, c.BigramIdfs, c.Bigrams[b]);
         var cosine = dot / Math.Max(1e-9, c.BigramNorm[a] * c.BigramNorm[b]);
 
         var ca = c.Clauses[a];
@@ -37,14 +39,14 @@ internal static class PairScorer
         var topic = cosine + o.SharedTopicBonus * Math.Min(3, sharedTopics);
         var shorter = Math.Min(c.ContentLength[a], c.ContentLength[b]);
         var copy = shorter >= o.NearVerbatimMinChars && containment >= o.NearVerbatimContainment;
-        // Runs of shared words cost an allocation: only counted when the pair could be a paraphrase or same-topic.
+        // Runs of shared words are only counted when the pair could be a paraphrase or same-topic.
         var runs = !copy && (topic >= o.SameTopicScore || containment >= o.ParaphraseContainment || cosine >= o.ParaphraseCosine)
-            ? SharedRunCount(c, first, b, o.MinSharedRuns)
+            ? SharedRunCount(c, first, sharedBigrams, o.MinSharedRuns)
             : copy ? o.MinSharedRuns : 0;
         if (runs < o.MinSharedRuns) topic = 0;
 
         var copied = !copy && containment >= 0.1
-            ? Math.Max(CopiedSentence(s, first, b, theirs.Count, shared, ofFirst: true, o), CopiedSentence(s, first, b, theirs.Count, shared, ofFirst: false, o))
+            ? Math.Max(CopiedSentence(s, first, b, theirShingles.Count, sharedShingles, ofFirst: true, o), CopiedSentence(s, first, b, theirShingles.Count, sharedShingles, ofFirst: false, o))
             : 0;
         var sameTarget = CountShared(ca.TargetKeys, cb.TargetKeys) > 0;
 
@@ -114,38 +116,25 @@ internal static class PairScorer
     }
 
     /// <summary>
-    /// Σ w over the 4-gram ids both clauses hold, w the weight of the id: the first's ids as bits, the other's walked in
+    /// Σ w (or Σ w²) over the ids both clauses hold, w the weight of the id: the first's ids as bits, the other's walked in
     /// ascending order (the order a merge of the two sorted lists added them in, so the sum is the same to the last
-    /// bit). Each shared id goes to <paramref name="shared"/> with its position among the other's ids.
+    /// bit). <paramref name="shared"/> (room for all the other's ids) is cut to the shared ids, ascending, each with its
+    /// position among the other's ids.
     /// </summary>
-    private static double SharedShingles(ulong[] firstBits, float[] weightOf, IdLists.Reader other, Span<(int Id, int At)> shared, out int count)
+    private static double Shared(ulong[] firstBits, float[] weightOf, IdLists.Reader other, bool squared, ref Span<(int Id, int At)> shared)
     {
         double sum = 0;
-        count = 0;
+        var count = 0;
         for (var k = 0; other.Next(out var id); k++)
         {
             if ((firstBits[id >> 6] & 1UL << id) != 0)
             {
                 double w = weightOf[id];
-                sum += w;
+                sum += squared ? w * w : w;
                 shared[count++] = (id, k);
             }
         }
-        return sum;
-    }
-
-    /// <summary>Σ w² over the bigram ids both clauses hold, walked as in <see cref="SharedShingles"/>.</summary>
-    private static double CommonSquaredWeight(ulong[] firstBits, float[] weightOf, IdLists.Reader other)
-    {
-        double sum = 0;
-        while (other.Next(out var id))
-        {
-            if ((firstBits[id >> 6] & 1UL << id) != 0)
-            {
-                double w = weightOf[id];
-                sum += w * w;
-            }
-        }
+        shared = shared[..count];
         return sum;
     }
 
@@ -188,19 +177,18 @@ internal static class PairScorer
     /// <see cref="SharedRuns"/> with bigrams, counted up to <paramref name="enough"/> distinct runs, without
     /// allocating them: scoring only asks whether a pair shares at least two runs (园区, 循环化改造), and this
     /// check ran on most candidate pairs (two thirds of pair scoring, mostly the strings and a dictionary
-    /// lookup per bigram). The runs are in the first clause's content, of the bigrams of the <paramref name="other"/>
-    /// that are informative: those are set as bits for the call, and each position's bigram id is the first clause's
-    /// (<see cref="FirstClause"/>).
+    /// lookup per bigram). The runs are in the first clause's content, of the <paramref name="shared"/> bigrams (the
+    /// pair's, ascending) that are informative: those are set as bits for the call, and each position's bigram id is
+    /// the first clause's (<see cref="FirstClause"/>).
     /// </summary>
-    private static int SharedRunCount(CorpusFeatures c, FirstClause first, int other, int enough)
+    private static int SharedRunCount(CorpusFeatures c, FirstClause first, ReadOnlySpan<(int Id, int At)> shared, int enough)
     {
-        var reader = c.Bigrams[other];
         var length = first.ContentLength;
-        if (length < 2 || reader.Count == 0) return 0;
-        var marks = first.OtherBigramBits;
-        Span<int> marked = reader.Count <= 256 ? stackalloc int[reader.Count] : new int[reader.Count];
+        if (length < 2 || shared.IsEmpty) return 0;
+        var marks = first.SharedBigramBits;
+        Span<int> marked = shared.Length <= 256 ? stackalloc int[shared.Length] : new int[shared.Length];
         var count = 0;
-        while (reader.Next(out var id))
+        foreach (var (id, _) in shared)
         {
             if (c.Informative(id))
             {
@@ -263,7 +251,7 @@ internal sealed class FirstClause
     public FirstClause(CorpusFeatures c, CopyFeatures s)
     {
         BigramBits = new ulong[CopyFeatures.Words(c.BigramKeys.Length)];
-        OtherBigramBits = new ulong[BigramBits.Length];
+        SharedBigramBits = new ulong[BigramBits.Length];
         ShingleBits = new ulong[CopyFeatures.Words(s.ShingleIdfs.Length)];
     }
 
@@ -276,8 +264,8 @@ internal sealed class FirstClause
     /// <summary>Bit <c>id</c> is set when the clause holds 4-gram <c>id</c>.</summary>
     public ulong[] ShingleBits { get; }
 
-    /// <summary>All clear between uses: <see cref="PairScorer.SharedRunCount"/> sets the other clause's bigrams and clears them.</summary>
-    public ulong[] OtherBigramBits { get; }
+    /// <summary>All clear between uses: <see cref="PairScorer.SharedRunCount"/> sets the bigrams a pair shares and clears them.</summary>
+    public ulong[] SharedBigramBits { get; }
 
     public int ShingleCount { get; private set; }
 
