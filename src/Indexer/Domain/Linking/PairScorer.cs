@@ -69,7 +69,7 @@ internal static class PairScorer
         // Two indicator-table rows of the same indicator with different figures (吨钢综合能耗 572→560 in the
         // national plan, 549→540 in Sichuan's) measure the same thing but are not the same provision.
         if (relation is Relations.NearVerbatim or Relations.Paraphrase && ca.IsRow && cb.IsRow
-            && !Numbers(c.Text(a)).SequenceEqual(Numbers(c.Text(b))))
+            && !Numbers(first.Text).SequenceEqual(Numbers(c.Text(b))))
             (relation, score, note) = (Relations.SameTopic, Math.Max(topic, o.SameTopicScore), "同一指标，目标值不同");
 
         if (relation is null && topic <= 0) return null;
@@ -223,9 +223,10 @@ internal static class PairScorer
     private static IEnumerable<string> Numbers(string text)
     {
         var sb = new StringBuilder();
-        foreach (var ch in text.Append(' '))
+        // One position past the end, as a space: the last number ends there.
+        for (var i = 0; i <= text.Length; i++)
         {
-            var c = TextFeatures.Fold(ch);
+            var c = TextFeatures.Fold(i < text.Length ? text[i] : ' ');
             if (char.IsAsciiDigit(c) || (c == '.' && sb.Length > 0)) sb.Append(c);
             else if (sb.Length > 0) { yield return sb.ToString(); sb.Clear(); }
         }
@@ -272,6 +273,9 @@ internal sealed class FirstClause
     /// <summary>The clause's <paramref name="k"/>-th 4-gram id in ascending order.</summary>
     public int Shingle(int k) => _shingles[k];
 
+    /// <summary>The clause's text (read from the clause texts' file once for its run of pairs).</summary>
+    public string Text { get; private set; } = "";
+
     public int ContentLength { get; private set; }
 
     public ReadOnlySpan<char> Content => _content.AsSpan(0, ContentLength);
@@ -287,7 +291,7 @@ internal sealed class FirstClause
         Unset(ShingleBits, _shingles, ShingleCount);
         _bigramCount = Set(c.Bigrams[clause], ref _bigrams, BigramBits);
         ShingleCount = Set(s.Shingles[clause], ref _shingles, ShingleBits);
-        var text = c.Text(clause);
+        var text = Text = c.Text(clause);
         if (_content.Length < text.Length)
         {
             _content = new char[text.Length];
