@@ -7,7 +7,7 @@ namespace GreenPolicy.Domain.Linking;
 /// </summary>
 /// <param name="EId">The clause's structural id, one string per distinct value in a build (<see cref="NameSets"/>: documents share
 /// most of their structure, part_1__item_3__para_2). The clause's id is <see cref="Clause.IdOf"/> its document's id and this,
-/// made when asked (held, the ids took ~100 MB at 10,000 documents).</param>
+/// made when asked, not held (held, the ids took ~100 MB at 10,000 documents).</param>
 /// <param name="Topics">The clause's topic names, each once, in tag order.</param>
 /// <param name="Industries">The clause's industry names, each once, in tag order.</param>
 /// <param name="TargetKeys">The clause's quantitative targets as comparable keys (<see cref="Candidates.TargetKey"/>), each once.</param>
