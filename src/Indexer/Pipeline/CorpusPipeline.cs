@@ -42,14 +42,14 @@ public static class CorpusPipeline
 {
     private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("。；！？;!?.");
 
-    // Reading and parsing, then linking, in separate methods: the file texts (380 MB of UTF-16 at 10,000 documents)
-    // are referenced only while the documents are parsed, not for the rest of the build. The source is made in a frame
-    // that has returned before linking starts: a method run once is compiled without optimisation, and such code
-    // reports its temporaries live to its end, so Link(Parse(CorpusSource.Read(…))) here kept the texts through the
-    // whole link stage (live heap once the bigram features exist, 10,000 documents: 1,369 MB).
+    // Reading and parsing, then linking, in separate methods: a file's text is referenced only while its document is
+    // parsed, not for the rest of the build. The source is made in a frame that has returned before linking starts: a
+    // method run once is compiled without optimisation, and such code reports its temporaries live to its end, so
+    // Link(Parse(CorpusSource.Read(…))) here once kept every file's text through the whole link stage (live heap once
+    // the bigram features exist, 10,000 documents: 1,369 MB).
     public static CorpusResult Run(string corpusDir, Action<string>? progress = null) => Link(Read(corpusDir, progress), progress);
 
-    private static Parsed Read(string corpusDir, Action<string>? progress) => Parse(CorpusSource.Read(corpusDir), progress);
+    private static Parsed Read(string corpusDir, Action<string>? progress) => Parse(CorpusSource.Open(corpusDir), progress);
 
     /// <summary>
     /// What the linker reads of each document (the clauses' texts in a file) and the file it came from (by index), the
@@ -59,79 +59,59 @@ public static class CorpusPipeline
         List<LinkDocument> Documents, ClauseTextFile? Texts, List<SourceFile> Files, Taxonomies? Taxonomies,
         List<(string Canonical, string Name)> DepartmentNames, List<BuildError> Errors, List<BuildError> Warnings);
 
+    /// <summary>
+    /// One document file, read and parsed: its front matter (Body let go) and the problems found in it, and, when it could
+    /// be tagged, what the linker reads of it, its clauses' texts and the department names met.
+    /// </summary>
+    private sealed record FileOutcome(
+        SourceFile? Source, CorpusFile? Front, List<BuildError> ReadErrors, LinkDocument? Doc, string[] Texts,
+        (string, string)[] Names, BuildError? ParseError);
+
     private static Parsed Parse(CorpusSource source, Action<string>? progress)
     {
-        var errors = source.Errors.ToList();
         var warnings = new List<BuildError>();
 
-        // 1. Front matter and body.
-        var files = source.Documents.Select(d => CorpusFile.Parse(d.File.FileName, d.Content)).ToArray();
-        foreach (var d in files.SelectMany(f => f.Diagnostics).Concat(CorpusValidator.Validate(files)))
-        {
-            (d.IsError ? errors : warnings).Add(BuildError.From(d));
-        }
-        progress?.Invoke($"read {files.Length} files");
+        // 1. Taxonomies, first: each document is tagged as soon as it is read.
+        var taxonomyErrors = new List<BuildError>();
+        var taxonomies = LoadTaxonomies(source.TaxonomyTexts, taxonomyErrors);
 
-        // 2. Taxonomies (the tagger's and the query vocabulary's source).
-        Taxonomies? taxonomies = null;
-        if (Taxonomies.FileNames.Take(4).All(source.TaxonomyTexts.ContainsKey))
-        {
-            try
-            {
-                var t = source.TaxonomyTexts;
-                taxonomies = Taxonomies.Load(t["industries.yaml"], t["departments.yaml"], t["topics.yaml"], t["places.yaml"],
-                    t.GetValueOrDefault("synonyms.yaml"));
-            }
-            catch (TaxonomyException e)
-            {
-                errors.Add(new BuildError("taxonomy", 0, e.Message));
-            }
-        }
-        else
-        {
-            errors.Add(new BuildError("taxonomy", 0, $"corpus/taxonomy must hold {string.Join(", ", Taxonomies.FileNames.Take(4))}"));
-        }
-        if (errors.Count > 0)
-        {
-            return new Parsed([], null, [], null, [], errors, warnings);
-        }
-
-        // 3. Structure, 4. tags: documents are independent, so they are parsed on every core, each file's text let go
-        // once parsed; results and errors are then taken in file order, so a build reports the same way however it
-        // was scheduled.
-        var outcomes = new (LinkDocument? Doc, string[] Texts, (string, string)[] Names, BuildError? Error)[files.Length];
-        var nameSets = new NameSets();
-        Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-        {
-            var (doc, error) = ParseAndTag(files[k], taxonomies!);
-            files[k] = null!;
-            outcomes[k] = doc is null ? (null, [], [], error)
-                : (LinkDocument.From(doc, nameSets), [.. doc.Clauses.Select(c => c.Text)], DepartmentNames(doc), null);
-        });
+        // 2. Front matter, 3. structure, 4. tags: documents are independent, so each file is read, parsed and tagged on
+        // any core, a block of files at a time (a file that cannot be read, or whose front matter has an error, is not
+        // parsed further); outcomes are then taken in file order, so a build reports the same way however it was
+        // scheduled, and the clauses' texts go to their file, so that the texts of one block are held at a time. The
+        // corpus-wide checks (duplicate ids, implements) need the front matters only.
+        var readErrors = new List<BuildError>();
+        var parseErrors = new List<BuildError>();
+        var fronts = new List<CorpusFile>();
         var parsed = new List<LinkDocument>();
         var texts = new ClauseTextFile();
         var sources = new List<SourceFile>();
         var names = new List<(string, string)>();
-        for (var k = 0; k < outcomes.Length; k++)
+        var nameSets = new NameSets();
+        Blocks.InOrder(source.DocumentPaths, path => ReadAndParse(path, taxonomies, nameSets), (_, outcome) =>
         {
-            var (doc, clauseTexts, met, error) = outcomes[k];
-            outcomes[k] = default;
-            if (error is not null)
+            readErrors.AddRange(outcome.ReadErrors);
+            if (outcome.Front is not null) fronts.Add(outcome.Front);
+            if (outcome.ParseError is not null) parseErrors.Add(outcome.ParseError);
+            if (outcome.Doc is null) return;
+            parsed.Add(outcome.Doc);
+            foreach (var text in outcome.Texts)
             {
-                errors.Add(error);
+                texts.Add(text);
             }
-            else if (doc is not null)
-            {
-                parsed.Add(doc);
-                foreach (var text in clauseTexts)
-                {
-                    texts.Add(text);
-                }
-                sources.Add(source.Documents[k].File);
-                names.AddRange(met);
-            }
-        }
+            sources.Add(outcome.Source!);
+            names.AddRange(outcome.Names);
+        }, size: 256);
         texts.Complete();
+        var errors = new List<BuildError>(readErrors);
+        errors.AddRange(source.Errors);
+        foreach (var d in fronts.SelectMany(f => f.Diagnostics).Concat(CorpusValidator.Validate(fronts)))
+        {
+            (d.IsError ? errors : warnings).Add(BuildError.From(d));
+        }
+        errors.AddRange(taxonomyErrors);
+        errors.AddRange(parseErrors);
+        progress?.Invoke($"read {fronts.Count} files");
         progress?.Invoke($"parsed and tagged {parsed.Count} documents, {parsed.Sum(d => d.Clauses.Count)} clauses");
         foreach (var group in parsed.SelectMany(d => d.Clauses.Select(c => (d.Meta.Id, Clause: c)))
                      .GroupBy(p => Clause.IdOf(p.Id, p.Clause.EId), StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -145,6 +125,44 @@ public static class CorpusPipeline
             return new Parsed([], null, [], taxonomies, [], errors, warnings);
         }
         return new Parsed(parsed, texts, sources, taxonomies, names, errors, warnings);
+    }
+
+    private static Taxonomies? LoadTaxonomies(IReadOnlyDictionary<string, string> t, List<BuildError> errors)
+    {
+        if (!Taxonomies.FileNames.Take(4).All(t.ContainsKey))
+        {
+            errors.Add(new BuildError("taxonomy", 0, $"corpus/taxonomy must hold {string.Join(", ", Taxonomies.FileNames.Take(4))}"));
+            return null;
+        }
+        try
+        {
+            return Taxonomies.Load(t["industries.yaml"], t["departments.yaml"], t["topics.yaml"], t["places.yaml"], t.GetValueOrDefault("synonyms.yaml"));
+        }
+        catch (TaxonomyException e)
+        {
+            errors.Add(new BuildError("taxonomy", 0, e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>Document file <paramref name="path"/> read, its front matter parsed and, when it is valid and there are taxonomies, its document parsed and tagged.</summary>
+    private static FileOutcome ReadAndParse(string path, Taxonomies? taxonomies, NameSets nameSets)
+    {
+        var readErrors = new List<BuildError>();
+        if (CorpusSource.ReadDocument(path, readErrors) is not { } read)
+        {
+            return new FileOutcome(null, null, readErrors, null, [], [], null);
+        }
+        var file = CorpusFile.Parse(read.File.FileName, read.Content);
+        var front = file with { Body = "" };
+        if (taxonomies is null || !file.IsValid)
+        {
+            return new FileOutcome(read.File, front, readErrors, null, [], [], null);
+        }
+        var (doc, error) = ParseAndTag(file, taxonomies);
+        return doc is null
+            ? new FileOutcome(read.File, front, readErrors, null, [], [], error)
+            : new FileOutcome(read.File, front, readErrors, LinkDocument.From(doc, nameSets), [.. doc.Clauses.Select(c => c.Text)], DepartmentNames(doc), null);
     }
 
     private static CorpusResult Link(Parsed parsed, Action<string>? progress)

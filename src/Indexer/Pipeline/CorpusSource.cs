@@ -31,35 +31,33 @@ public sealed record SourceFile(string FileName, string Path, byte[] Sha256)
     }
 }
 
-/// <summary>The files of a corpus directory, read as strict UTF-8 (the domain never reads files).</summary>
+/// <summary>
+/// The files of a corpus directory, read as strict UTF-8 (the domain never reads files): the taxonomies when it is
+/// opened, each document file when it is asked for, so that a build holds the texts of the files it is parsing and
+/// no others (all 10,000 of the benchmark's largest corpus held at once were ~0.4 GB of UTF-16 and as much again of
+/// bodies cut from them).
+/// </summary>
 public sealed record CorpusSource(
-    IReadOnlyList<(SourceFile File, string Content)> Documents,
+    IReadOnlyList<string> DocumentPaths,
     IReadOnlyDictionary<string, string> TaxonomyTexts,
     IReadOnlyList<BuildError> Errors)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static CorpusSource Read(string corpusDir)
+    /// <summary>The document files (*.md but README.md, in ordinal order of their paths) and the taxonomies' texts.</summary>
+    public static CorpusSource Open(string corpusDir)
     {
-        var docs = new List<(SourceFile, string)>();
         var errors = new List<BuildError>();
         var taxonomy = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(corpusDir))
         {
             errors.Add(new BuildError(corpusDir, 0, "corpus directory not found"));
-            return new CorpusSource(docs, taxonomy, errors);
+            return new CorpusSource([], taxonomy, errors);
         }
-        foreach (var path in Directory.GetFiles(corpusDir, "*.md").OrderBy(p => p, StringComparer.Ordinal))
-        {
-            if (Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            if (ReadBytes(path, errors) is { } bytes && Decode(path, bytes, errors) is { } text)
-            {
-                docs.Add((new SourceFile(Path.GetFileName(path), path, System.Security.Cryptography.SHA256.HashData(bytes)), text));
-            }
-        }
+        var paths = Directory.GetFiles(corpusDir, "*.md")
+            .Where(p => !Path.GetFileName(p).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToList();
         var taxonomyDir = Path.Combine(corpusDir, "taxonomy");
         foreach (var name in Domain.Tagging.Taxonomies.FileNames)
         {
@@ -69,7 +67,25 @@ public sealed record CorpusSource(
                 taxonomy[name] = text;
             }
         }
-        return new CorpusSource(docs, taxonomy, errors);
+        return new CorpusSource(paths, taxonomy, errors);
+    }
+
+    /// <summary>The document file at <paramref name="path"/> and its text; null, with the reason added to <paramref name="errors"/>, when it cannot be read.</summary>
+    public static (SourceFile File, string Content)? ReadDocument(string path, List<BuildError> errors) =>
+        ReadBytes(path, errors) is { } bytes && Decode(path, bytes, errors) is { } text
+            ? (new SourceFile(Path.GetFileName(path), path, System.Security.Cryptography.SHA256.HashData(bytes)), text)
+            : null;
+
+    /// <summary>Every document file that can be read, one at a time, in order; the others' reasons go to <paramref name="errors"/>.</summary>
+    public IEnumerable<(SourceFile File, string Content)> ReadDocuments(List<BuildError> errors)
+    {
+        foreach (var path in DocumentPaths)
+        {
+            if (ReadDocument(path, errors) is { } read)
+            {
+                yield return read;
+            }
+        }
     }
 
     /// <summary>

@@ -78,14 +78,15 @@ internal static class GreenPolicyEngine
     /// </summary>
     public static (int Documents, long Clauses) DumpClauses(string corpusDir, string outPath)
     {
-        var source = CorpusSource.Read(corpusDir);
+        var source = CorpusSource.Open(corpusDir);
         var t = source.TaxonomyTexts;
         var taxonomies = Taxonomies.Load(t["industries.yaml"], t["departments.yaml"], t["topics.yaml"], t["places.yaml"],
             t.GetValueOrDefault("synonyms.yaml"));
         using var writer = new StreamWriter(outPath, false, new System.Text.UTF8Encoding(false));
         var docs = 0;
         long clauses = 0;
-        foreach (var (read, content) in source.Documents)
+        var unread = new List<BuildError>();
+        foreach (var (read, content) in source.ReadDocuments(unread))
         {
             var file = CorpusFile.Parse(read.FileName, content);
             if (file.Meta is null)
@@ -99,6 +100,10 @@ internal static class GreenPolicyEngine
                 clauses++;
                 writer.WriteLine(Row(doc.Meta, c).ToJson());
             }
+        }
+        if (unread.Count > 0)
+        {
+            throw new InvalidOperationException("unreadable: " + string.Join("; ", unread.Take(3)));
         }
         return (docs, clauses);
     }

@@ -104,17 +104,21 @@ public sealed class CorpusFaultTests(ServingCorpusFixture fixture) : IClassFixtu
     public void Every_problem_of_every_file_is_reported_in_one_run()
     {
         var before = Corpus.CurrentFileText;
-        var files = new[] { "multi-a.md", "multi-b.md", "multi-c.md" };
+        var files = new[] { "multi-a.md", "multi-b.md", "multi-c.md", "multi-d.md" };
         try
         {
             Corpus.Write(files[0], "---\nid: multi-a\nlevel: provincial\njurisdiction: CN-GZ\n---\n正文。\n");          // no title
             Corpus.Write(files[1], "---\nid: multi-b\ntitle: 乙\nlevel: county\njurisdiction: CN-GZ\n---\n正文。\n");    // bad level
             Corpus.WriteBytes(files[2], Gb18030(SampleDoc.Text("multi-c")));                                             // GBK
+            Corpus.Write(files[3], SampleDoc.Text("multi-d", body: "一、总体要求\n\n二、重点任务\n"));                      // no sentence
             var (code, _, err) = Corpus.Cli("validate");
             Assert.Equal(1, code);
             Assert.Contains("multi-a.md:1:", err);
             Assert.Contains("multi-b.md:4:", err);
             Assert.Contains("multi-c.md:", err);
+            // Its front matter is sound, so its body is parsed although other files' front matters are not.
+            Assert.Contains("multi-d.md:", err);
+            Assert.Contains("no clause text", err);
             Assert.Equal(before, Corpus.CurrentFileText);
         }
         finally

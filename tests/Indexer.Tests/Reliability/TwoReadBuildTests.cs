@@ -22,10 +22,10 @@ public sealed class TwoReadBuildTests : IDisposable
     [Fact]
     public void The_pipeline_writes_what_linking_the_parsed_documents_in_memory_gives()
     {
-        var source = CorpusSource.Read(TestPaths.CorpusDir);
+        var source = CorpusSource.Open(TestPaths.CorpusDir);
         var t = source.TaxonomyTexts;
         var taxonomies = Taxonomies.Load(t["industries.yaml"], t["departments.yaml"], t["topics.yaml"], t["places.yaml"], t.GetValueOrDefault("synonyms.yaml"));
-        var inMemory = Linker.Link([.. source.Documents.Select(d => CorpusFile.Parse(d.File.FileName, d.Content))
+        var inMemory = Linker.Link([.. source.ReadDocuments([]).Select(d => CorpusFile.Parse(d.File.FileName, d.Content))
             .Select(f => DocumentTagger.Tag(StructureParser.Parse(f.Meta!, f.Body), taxonomies))]);
 
         using var built = CorpusPipeline.Run(TestPaths.CorpusDir);
@@ -68,7 +68,7 @@ public sealed class TwoReadBuildTests : IDisposable
     public void A_file_removed_after_it_was_read_cannot_be_read_again()
     {
         var path = corpus.Write("gone.md", "---\nid: gone\n---\n正文。\n");
-        var read = CorpusSource.Read(corpus.CorpusDir).Documents.Single(d => d.File.FileName == "gone.md");
+        var read = CorpusSource.Open(corpus.CorpusDir).ReadDocuments([]).Single(d => d.File.FileName == "gone.md");
         Assert.Equal(File.ReadAllText(path), read.File.ReadAgain());
 
         File.Delete(path);
