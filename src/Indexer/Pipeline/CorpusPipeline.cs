@@ -111,7 +111,6 @@ public static class CorpusPipeline
         }
         errors.AddRange(taxonomyErrors);
         errors.AddRange(parseErrors);
-        progress?.Invoke($"read {fronts.Count} files");
         progress?.Invoke($"parsed and tagged {parsed.Count} documents, {parsed.Sum(d => d.Clauses.Count)} clauses");
         foreach (var group in parsed.SelectMany(d => d.Clauses.Select(c => (d.Meta.Id, Clause: c)))
                      .GroupBy(p => Clause.IdOf(p.Id, p.Clause.EId), StringComparer.Ordinal).Where(g => g.Count() > 1))
