@@ -1,4 +1,4 @@
-namespace GreenPolicy.Domain.Linking;
+namespace GreenPolicy.Domain;
 
 internal static class Blocks
 {
