@@ -137,6 +137,17 @@ public sealed class CorpusCitationTests
         Assert.Equal("/documents/miit-2016-225#part_3__box_3", t.Url);
     }
 
+    [Theory]
+    [InlineData("工信部规〔2016〕225号", "为落实《国民经济和社会发展第十三个五年规划纲要》")]   // 002 opens with a word processor's bookmark
+    [InlineData("黔府办发〔2018〕14号", "省人民政府办公厅关于转发")]                          // the 发文 title lines
+    public void A_document_target_shows_what_names_the_document_not_artefacts(string input, string start)
+    {
+        var t = Resolver.Value.Resolve(input).Target!;
+        Assert.Equal("document", t.Kind);
+        Assert.StartsWith(start, t.Text);
+        Assert.DoesNotContain("bookmark", t.Text);
+    }
+
     [Fact]
     public void A_clause_target_uses_the_clause_citation_and_url()
     {

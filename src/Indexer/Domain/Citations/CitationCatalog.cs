@@ -1,3 +1,5 @@
+using GreenPolicy.Domain.Structure;
+
 namespace GreenPolicy.Domain.Citations;
 
 /// <summary>What the resolver needs of one clause: its identity, where it sits, and what to show.</summary>
@@ -18,13 +20,20 @@ public sealed record DocumentOutline
     public IReadOnlyList<OutlineClause> Clauses { get; init; } = [];
     public string? Opening { get; init; }
 
+    /// <summary>
+    /// The metadata that names a document. Not a word processor's artefact (<c>[bookmark: _GoBack]</c> opens 002), a web
+    /// copy's trailer or a table's header row, which are metadata only so as not to be clauses.
+    /// </summary>
+    private static readonly HashSet<string> OpeningKinds =
+        [MetadataKinds.Title, MetadataKinds.DocNumber, MetadataKinds.Addressee, MetadataKinds.Date, MetadataKinds.PublicationNote];
+
     public static DocumentOutline From(ParsedDocument doc)
     {
         // 003 opens with its 发文 title spread over three lines (省人民政府办公厅关于转发 / 省经济和信息化委贵州省绿色制造三年 /
         // 行动计划(2018—2020年)的通知): the metadata lines before the first clause, in order, are that opening.
         var firstClauseLine = doc.Clauses.Count == 0 ? int.MaxValue : doc.Clauses.Min(c => c.Line);
         var opening = string.Join("\n", doc.Metadata
-            .Where(m => m.Line <= firstClauseLine || firstClauseLine == 0)
+            .Where(m => (m.Line <= firstClauseLine || firstClauseLine == 0) && OpeningKinds.Contains(m.Kind))
             .OrderBy(m => m.Line)
             .Select(m => m.Text.Trim())
             .Where(t => t.Length > 0));
