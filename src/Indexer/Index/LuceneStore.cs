@@ -310,13 +310,14 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var total = collector.Total;
         if (!byOrder && total < page * size && total > 0 && plan.Concepts.Count > 0)
         {
-            // Fewer strict matches than the page needs: fill with partial matches, ranked after them.
-            var filled = Fill(plan, ranked, filters, boosts, page * size - total);
-            if (filled.Count > 0)
+            // Fewer strict matches than the page needs: fill with partial matches, ranked after them. The total counts
+            // every partial match from this page on, so that a pager reaches them all, whatever the page size.
+            var (filled, partial) = Fill(plan, ranked, filters, boosts, page * size - total);
+            if (partial > 0)
             {
-                notes.Add($"另有{filled.Count}条部分匹配的结果排在后面");
+                notes.Add($"另有{partial}条部分匹配的结果排在后面");
                 ranked.AddRange(filled);
-                total += filled.Count;
+                total += partial;
             }
         }
         var hits = pastDepth ? [] : ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
@@ -389,7 +390,11 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
     private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
         plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
 
-    private List<(int Doc, float Score)> Fill(QueryPlan plan, IReadOnlyList<(int Doc, float Score)> strict, List<FilterDimension> filters,
+    /// <summary>
+    /// The best <paramref name="needed"/> partial matches of a search whose <paramref name="strict"/> matches are all
+    /// listed, scored below every one of them, and how many partial matches there are in all.
+    /// </summary>
+    private (List<(int Doc, float Score)> Hits, int Total) Fill(QueryPlan plan, IReadOnlyList<(int Doc, float Score)> strict, List<FilterDimension> filters,
         List<(FilterDimension, float)> boosts, int needed)
     {
         // Feedback: the topics shared by the best strict hits say what the query is about.
@@ -402,15 +407,14 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             .ToList();
         if (builder.BuildRelaxed(plan, feedback) is not { } relaxed)
         {
-            return [];
+            return ([], 0);
         }
-        var query = relaxed;
-        var seen = strict.Select(h => h.Doc).ToHashSet();
-        var collector = Collect(query, () => new SearchCollector(filters, [], needed + seen.Count, byOrder: false, boosts, FacetOrdinalsOf));
+        var full = new ExcludedDimension("full matches", reader, strict.Select(h => h.Doc).ToHashSet());
+        var collector = Collect(relaxed, () => new SearchCollector([.. filters, full], [], needed, byOrder: false, boosts, FacetOrdinalsOf));
         // Scores below every strict hit: partial matches never outrank full ones.
         var floor = strict.Count > 0 ? strict.Min(h => h.Score) : 0f;
-        return collector.Hits().Where(h => !seen.Contains(h.Doc)).Take(needed)
-            .Select(h => (h.Doc, floor * 0.5f * h.Score / (h.Score + 1f))).ToList();
+        var hits = collector.Hits().Select(h => (h.Doc, floor * 0.5f * h.Score / (h.Score + 1f))).ToList();
+        return (hits, collector.Total);
     }
 
     private CiteTarget? CitationOf(string q)

@@ -63,6 +63,25 @@ internal sealed class TermsDimension : FilterDimension
     }
 }
 
+/// <summary>Documents other than the given ones (index-wide doc ids): a search's partial matches leave out its full matches.</summary>
+internal sealed class ExcludedDimension : FilterDimension
+{
+    private readonly IReadOnlySet<int> excluded;
+    private readonly Dictionary<AtomicReader, int> docBases;
+
+    public ExcludedDimension(string name, IndexReader top, IReadOnlySet<int> excluded) : base(name)
+    {
+        this.excluded = excluded;
+        docBases = top.Leaves.ToDictionary(l => l.AtomicReader, l => l.DocBase); // readers compare by identity
+    }
+
+    public override Func<int, bool> ForSegment(AtomicReader reader)
+    {
+        var docBase = docBases[reader];
+        return d => !excluded.Contains(docBase + d);
+    }
+}
+
 /// <summary>Documents whose numeric doc value satisfies a predicate (status from the period's end year).</summary>
 internal sealed class NumericDimension : FilterDimension
 {
