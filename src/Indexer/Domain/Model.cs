@@ -38,12 +38,34 @@ public static class DocumentStatus
 {
     public const string Current = "现行";
     public const string Expired = "已到期";
+
+    /// <summary>The status a filter value names (现行 / current, 已到期 / expired), or null.</summary>
+    public static string? Parse(string value) => value.Trim().ToLowerInvariant() switch
+    {
+        Current or "current" => Current,
+        Expired or "expired" => Expired,
+        _ => null,
+    };
 }
 
 public static class Levels
 {
     public const string National = "national";
     public const string Provincial = "provincial";
+
+    /// <summary>Words naming a level, in a query or as a filter value.</summary>
+    public static readonly IReadOnlyList<(string Word, string Level)> Words =
+    [
+        ("国家", National), ("全国", National), ("国家级", National), ("中央", National),
+        ("省级", Provincial), ("地方", Provincial), ("省", Provincial),
+    ];
+
+    /// <summary>The level a filter value names (national, 国家级 …; provincial, 省级 …), or null.</summary>
+    public static string? Parse(string value)
+    {
+        var v = value.Trim();
+        return v is National or Provincial ? v : Words.FirstOrDefault(w => w.Word == v).Level;
+    }
 }
 
 /// <summary>A heading-bearing unit of a document's structure: part, chapter, section, numbered item with sub-clauses, box, annex.</summary>
@@ -136,6 +158,15 @@ public static class Modalities
     public const string Prohibit = "prohibit";
     public const string Require = "require";
     public const string Encourage = "encourage";
+
+    /// <summary>The modality a filter value names (prohibit / 禁止, require / 约束 / 要求, encourage / 鼓励), or null.</summary>
+    public static string? Parse(string value) => value.Trim() switch
+    {
+        Prohibit or "禁止" => Prohibit,
+        Require or "约束" or "要求" => Require,
+        Encourage or "鼓励" => Encourage,
+        _ => null,
+    };
 }
 
 /// <summary>A responsible body. Name as written; Canonical from the department taxonomy.</summary>

@@ -300,7 +300,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
             query = new ConstantScoreQuery(clauses);
         }
 
-        var filters = Filters(request);
+        var filters = Filters(request, notes);
         var byOrder = request.Sort == "order" || !hasText;
         var boosts = BoostDimensions(plan);
         var collector = Collect(query, () => new SearchCollector(filters, request.Facets ? Fields.FacetDimensions : [], page * size, byOrder, boosts, FacetOrdinalsOf));
@@ -474,31 +474,50 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     // ---- filters -----------------------------------------------------------------------------
 
-    private List<FilterDimension> Filters(SearchRequest r)
+    /// <summary>
+    /// The filters of a request; each value that no clause carries (industry=Z99, a document not in the corpus) is said in
+    /// <paramref name="notes"/>, since it empties the results, or its dimension's share of them, without a word.
+    /// </summary>
+    private List<FilterDimension> Filters(SearchRequest r, List<string> notes)
     {
+        List<string> Carried(string label, string field, IEnumerable<string> given, Func<string, IEnumerable<string>> resolve)
+        {
+            var terms = new List<string>();
+            foreach (var value in given)
+            {
+                var resolved = resolve(value).ToList();
+                if (!resolved.Any(t => reader.DocFreq(new Term(field, t)) > 0))
+                {
+                    notes.Add($"没有{label}为“{value}”的条款");
+                }
+                terms.AddRange(resolved);
+            }
+            return terms;
+        }
+
         var filters = new List<FilterDimension>();
-        AddTerms(filters, Fields.Doc, Fields.Doc, r.Doc.Select(ResolveDoc));
-        AddTerms(filters, Fields.Level, Fields.Level, r.Level.Select(ResolveLevel));
-        AddTerms(filters, Fields.Jurisdiction, Fields.Jurisdiction, r.Jurisdiction.Select(ResolveJurisdiction));
-        AddTerms(filters, Fields.Industry, Fields.Industry, r.Industry.SelectMany(v => Resolve(VocabularyKinds.Industry, v)));
-        var departmentKeys = r.Department.SelectMany(v => Resolve(VocabularyKinds.Department, v)).ToList();
+        AddTerms(filters, Fields.Doc, Fields.Doc, Carried("文件", Fields.Doc, r.Doc, v => [ResolveDoc(v)]));
+        AddTerms(filters, Fields.Level, Fields.Level, Carried("层级", Fields.Level, r.Level, v => [Levels.Parse(v) ?? v]));
+        AddTerms(filters, Fields.Jurisdiction, Fields.Jurisdiction, Carried("地区", Fields.Jurisdiction, r.Jurisdiction, v => [ResolveJurisdiction(v)]));
+        AddTerms(filters, Fields.Industry, Fields.Industry, Carried("行业", Fields.Industry, r.Industry, v => Resolve(VocabularyKinds.Industry, v)));
+        var departmentKeys = Carried("部门", Fields.Department, r.Department, v => Resolve(VocabularyKinds.Department, v));
         if (!string.IsNullOrWhiteSpace(r.Role))
         {
             var role = r.Role.Trim();
-            var keys = departmentKeys.Count > 0 ? departmentKeys : [];
-            if (keys.Count > 0)
+            if (departmentKeys.Count > 0)
             {
-                AddTerms(filters, Fields.Department, Fields.DepartmentRole, keys.Select(k => GenerationWriter.DepartmentRoleValue(k, role)));
+                AddTerms(filters, Fields.Department, Fields.DepartmentRole, departmentKeys.Select(k => GenerationWriter.DepartmentRoleValue(k, role)));
             }
         }
         else
         {
             AddTerms(filters, Fields.Department, Fields.Department, departmentKeys);
         }
-        AddTerms(filters, Fields.Year, Fields.Year, r.Year.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        AddTerms(filters, Fields.Modality, Fields.Modality, r.Modality.Select(ResolveModality));
-        AddTerms(filters, Fields.Topic, Fields.Topic, r.Topic.SelectMany(v => Resolve(VocabularyKinds.Topic, v)));
-        var statuses = r.Status.Select(ResolveStatus).Where(s => s is not null).Distinct().ToList();
+        AddTerms(filters, Fields.Year, Fields.Year,
+            Carried("年份", Fields.Year, r.Year.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), v => [v]));
+        AddTerms(filters, Fields.Modality, Fields.Modality, Carried("规范类型", Fields.Modality, r.Modality, v => [Modalities.Parse(v) ?? v]));
+        AddTerms(filters, Fields.Topic, Fields.Topic, Carried("主题", Fields.Topic, r.Topic, v => Resolve(VocabularyKinds.Topic, v)));
+        var statuses = r.Status.Select(DocumentStatus.Parse).Where(s => s is not null).Distinct().ToList();
         if (r.Status.Count > 0)
         {
             var year = today().Year;
@@ -524,13 +543,6 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     private string ResolveDoc(string value) => DocumentId(value) ?? value.Trim();
 
-    private static string ResolveLevel(string value) => value.Trim() switch
-    {
-        "国家" or "国家级" or "全国" => Levels.National,
-        "省" or "省级" or "地方" => Levels.Provincial,
-        var v => v,
-    };
-
     private string ResolveJurisdiction(string value)
     {
         var v = value.Trim();
@@ -540,21 +552,6 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         }
         return documents.FirstOrDefault(d => d.Meta.Scope.Any(s => s == v || s.StartsWith(v, StringComparison.Ordinal)) && d.Meta.Level == Levels.Provincial)?.Meta.Jurisdiction ?? v;
     }
-
-    private static string ResolveModality(string value) => value.Trim() switch
-    {
-        "禁止" => Modalities.Prohibit,
-        "约束" or "要求" => Modalities.Require,
-        "鼓励" => Modalities.Encourage,
-        var v => v,
-    };
-
-    private static string? ResolveStatus(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "现行" or "current" => DocumentStatus.Current,
-        "已到期" or "expired" => DocumentStatus.Expired,
-        _ => null,
-    };
 
     /// <summary>A code or key as given, or any name or alias of a vocabulary entry (环保部 → 生态环境部).</summary>
     private IEnumerable<string> Resolve(string kind, string value)

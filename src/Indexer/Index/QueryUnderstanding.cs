@@ -46,12 +46,6 @@ public sealed partial class QueryUnderstanding
         ("落实", Roles.Implementer), ("实施", Roles.Implementer),
     ];
 
-    private static readonly (string Word, string Level)[] LevelWords =
-    [
-        ("国家", Levels.National), ("全国", Levels.National), ("国家级", Levels.National), ("中央", Levels.National),
-        ("省级", Levels.Provincial), ("地方", Levels.Provincial), ("省", Levels.Provincial),
-    ];
-
     private enum LexKind { Question, Weak, Modality, Role, Level, Jurisdiction, Document, Tag, Year, Word }
 
     private sealed record LexItem(LexKind Kind, string Value, VocabularyEntry? Entry = null);
@@ -82,7 +76,7 @@ public sealed partial class QueryUnderstanding
         foreach (var w in WeakWords) Add(w, new LexItem(LexKind.Weak, w));
         foreach (var (w, m) in ModalityWords) Add(w, new LexItem(LexKind.Modality, m));
         foreach (var (w, r) in RoleWords) Add(w, new LexItem(LexKind.Role, r));
-        foreach (var (w, l) in LevelWords) Add(w, new LexItem(LexKind.Level, l));
+        foreach (var (w, l) in Levels.Words) Add(w, new LexItem(LexKind.Level, l));
         foreach (var meta in documents)
         {
             foreach (var title in DocumentNames(meta))

@@ -28,6 +28,19 @@ public static class SearchParams
     public static readonly IReadOnlyList<string> FilterKeys =
         ["doc", "level", "jurisdiction", "status", "industry", "department", "year", "modality", "topic"];
 
+    /// <summary>
+    /// Filters whose values form a closed set: a value outside it is refused, where searching for it would list nothing
+    /// and not say why. (Documents, places, industries, departments and topics are open: the store notes a value that no
+    /// clause carries.)
+    /// </summary>
+    private static readonly (string Key, Func<string, string?> Parse, string Zh, string En)[] ClosedFilters =
+    [
+        ("level", Levels.Parse, "level（层级）应为 national（国家级）或 provincial（省级）", "level must be national or provincial"),
+        ("status", DocumentStatus.Parse, "status（时效）应为 现行（current）或 已到期（expired）", "status must be 现行 (current) or 已到期 (expired)"),
+        ("modality", Modalities.Parse, "modality（规范类型）应为 prohibit（禁止）、require（约束）或 encourage（鼓励）",
+            "modality must be prohibit, require or encourage"),
+    ];
+
     public static SearchParse Parse(IQueryCollection query, int defaultSize = DefaultSize, int maxSize = MaxSize)
     {
         var q = Clean(query["q"].ToString());
@@ -52,6 +65,14 @@ public static class SearchParams
             lists[key] = values;
         }
 
+        foreach (var (key, parse, zh, en) in ClosedFilters)
+        {
+            if (lists[key].FirstOrDefault(v => parse(v) is null) is { } bad)
+            {
+                return Fail($"{zh}，而不是“{bad}”", $"{en}, not \"{bad}\"");
+            }
+        }
+
         var years = new List<int>();
         foreach (var y in lists["year"])
         {
@@ -68,11 +89,11 @@ public static class SearchParams
             return Fail("角色应为 lead、participant、implementer 或 issuer", "role must be lead, participant, implementer or issuer");
         }
 
-        var sort = Clean(query["sort"].ToString()) switch
+        var sort = Clean(query["sort"].ToString());
+        if (sort is not ("" or "relevance" or "order"))
         {
-            "order" => "order",
-            _ => "relevance",
-        };
+            return Fail($"排序应为 relevance（相关度）或 order（原文顺序），而不是“{sort}”", $"sort must be relevance or order, not \"{sort}\"");
+        }
 
         var (page, size, pagingZh, paging) = Paging(query["page"], query["size"], defaultSize, maxSize);
         if (paging is not null)
@@ -106,7 +127,7 @@ public static class SearchParams
             Year = years,
             Modality = lists["modality"],
             Topic = lists["topic"],
-            Sort = sort,
+            Sort = sort.Length == 0 ? "relevance" : sort,
             Page = page,
             Size = size,
             Facets = facets,

@@ -215,10 +215,44 @@ public sealed class ApiTests(CorpusIndex index) : SiteTestBase(index)
     }
 
     [Fact]
-    public async Task Unknown_filter_values_answer_empty_not_error()
+    public async Task A_filter_value_no_clause_carries_answers_empty_and_says_so()
     {
-        var result = await GetJson("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&industry=ZZZ999&level=galactic");
+        var result = await GetJson("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&industry=ZZZ999");
         Assert.Equal(0, result.GetProperty("total").GetInt32());
+        Assert.Contains(result.GetProperty("notes").EnumerateArray(), n => n.GetString() == "没有行业为“ZZZ999”的条款");
+        // Beside a value that matches, the unknown one is still named, and the known one's clauses are listed.
+        var mixed = await GetJson("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&industry=C31&department=" + Uri.EscapeDataString("不存在局"));
+        Assert.Contains(mixed.GetProperty("notes").EnumerateArray(), n => n.GetString() == "没有部门为“不存在局”的条款");
+        var known = await GetJson("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&industry=C31");
+        Assert.True(known.GetProperty("total").GetInt32() > 0);
+        Assert.DoesNotContain(known.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("没有", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("level=galactic", "level")]
+    [InlineData("status=abc", "status")]
+    [InlineData("modality=xyz", "modality")]
+    [InlineData("sort=xyz", "sort")]
+    public async Task A_closed_filter_or_sort_outside_its_values_is_a_400_that_names_them(string parameter, string key)
+    {
+        var (status, body, _) = await Get("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&" + parameter);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(key, body);
+        Assert.Contains(parameter.Split('=')[1], body);
+    }
+
+    [Theory]
+    [InlineData("level=national")]
+    [InlineData("level=%E7%9C%81%E7%BA%A7")]          // 省级
+    [InlineData("status=%E7%8E%B0%E8%A1%8C")]         // 现行
+    [InlineData("status=expired")]
+    [InlineData("modality=%E7%A6%81%E6%AD%A2")]       // 禁止
+    [InlineData("sort=order")]
+    [InlineData("sort=relevance")]
+    public async Task Closed_filters_take_their_values_and_labels(string parameter)
+    {
+        var (status, body, _) = await Get("/api/search?q=" + Uri.EscapeDataString("钢铁") + "&" + parameter);
+        Assert.True(status == HttpStatusCode.OK, body);
     }
 
     [Fact]
