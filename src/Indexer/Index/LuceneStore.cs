@@ -553,13 +553,24 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         return documents.FirstOrDefault(d => d.Meta.Scope.Any(s => s == v || s.StartsWith(v, StringComparison.Ordinal)) && d.Meta.Level == Levels.Provincial)?.Meta.Jurisdiction ?? v;
     }
 
-    /// <summary>A code or key as given, or any name or alias of a vocabulary entry (环保部 → 生态环境部).</summary>
+    /// <summary>
+    /// A code or key as given, or any name or alias of a vocabulary entry (环保部 → 生态环境部); an industry also by its
+    /// name with 行业, 产业 or 工业 after it, as texts and people write it (有色金属行业 → C32).
+    /// </summary>
     private IEnumerable<string> Resolve(string kind, string value)
     {
         var v = value.Trim();
-        var entries = vocabulary.Lookup(v).Where(e => e.Kind == kind).Select(e => e.Key).ToList();
+        List<string> Keys(string name) => vocabulary.Lookup(name).Where(e => e.Kind == kind).Select(e => e.Key).ToList();
+        var entries = Keys(v);
+        if (entries.Count == 0 && kind == VocabularyKinds.Industry
+            && IndustrySuffixes.FirstOrDefault(x => v.Length > x.Length && v.EndsWith(x, StringComparison.Ordinal)) is { } suffix)
+        {
+            entries = Keys(v[..^suffix.Length]);
+        }
         return entries.Count > 0 ? entries.Append(v).Distinct() : [v];
     }
+
+    private static readonly string[] IndustrySuffixes = ["行业", "产业", "工业"];
 
     // ---- facets ------------------------------------------------------------------------------
 

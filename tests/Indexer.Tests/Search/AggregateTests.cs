@@ -165,6 +165,8 @@ public sealed class CorpusAggregateTests
     [InlineData(" 有色金属 ", "C32")]
     [InlineData("有色行业", "C32")]
     [InlineData("电解铝", "C3216")]
+    [InlineData("有色金属行业", "C32")]      // a name with 行业 after it, as the texts write it
+    [InlineData("钢铁工业", "C31")]
     public void An_industry_is_found_by_code_name_or_alias_as_the_search_filter_reads_them(string name, string code)
     {
         var store = CorpusStore.Instance;
@@ -177,6 +179,7 @@ public sealed class CorpusAggregateTests
     [InlineData("")]
     [InlineData("C99999")]
     [InlineData("有色金属行业的")]
+    [InlineData("行业")]
     [InlineData("C3")]
     public void A_name_no_industry_bears_finds_none(string name) => Assert.Null(CorpusStore.Instance.Industry(name));
 }
