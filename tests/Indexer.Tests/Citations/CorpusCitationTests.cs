@@ -138,6 +138,22 @@ public sealed class CorpusCitationTests
     }
 
     [Theory]
+    [InlineData("工信部规〔2016〕225号 二（二）abc", "二（二）abc")]
+    [InlineData("工信部规〔2016〕225号 二（二）2", "二（二）2")]
+    [InlineData("工信部规〔2016〕225号 xyz", "xyz")]
+    public void Words_after_a_docnumber_that_are_no_locator_are_not_dropped(string input, string words)
+    {
+        var res = Resolver.Value.Resolve(input);
+        Assert.False(res.Resolved, $"{input} resolved to {res.Target?.Citation}");
+        Assert.Contains($"看不懂其后的“{words}”", res.Reason);
+        Assert.Equal("miit-2016-225", Assert.Single(res.Candidates).Id);   // the document it names is offered
+    }
+
+    [Fact]
+    public void A_covering_title_before_the_docnumber_still_resolves_by_the_number() =>
+        Assert.Equal("miit-2016-225", Resolver.Value.Resolve("工业和信息化部关于印发工业绿色发展规划的通知 工信部规〔2016〕225号").Target?.Id);
+
+    [Theory]
     [InlineData("工信部规〔2016〕225号", "为落实《国民经济和社会发展第十三个五年规划纲要》")]   // 002 opens with a word processor's bookmark
     [InlineData("黔府办发〔2018〕14号", "省人民政府办公厅关于转发")]                          // the 发文 title lines
     public void A_document_target_shows_what_names_the_document_not_artefacts(string input, string start)

@@ -173,9 +173,19 @@ public sealed partial class CitationResolver
             return (null, "", Ambiguous(parsed, withText, $"文号“{parsed.DocNumber}”与标题“{parsed.Title}”指向不同的文件", [numberDoc, titleDoc]));
         if (numberDoc is not null)
         {
-            // 黔府办发〔2018〕14号 总体要求: words beside the 文号 that name no document may name a part of it.
-            if (parsed.Title is { } words && !parsed.TitleQuoted && byTitle is { Documents.Count: 0 } && HasHeading(numberDoc, words))
-                steps.Insert(0, new LocatorStep(LocatorStepKind.Heading, null, words, parsed.TitleSpan ?? default));
+            if (parsed.Title is { } words && !parsed.TitleQuoted && byTitle is { Documents.Count: 0 })
+            {
+                // 黔府办发〔2018〕14号 总体要求: words beside the 文号 that name no document may name a part of it.
+                if (HasHeading(numberDoc, words))
+                    steps.Insert(0, new LocatorStep(LocatorStepKind.Heading, null, words, parsed.TitleSpan ?? default));
+                // Words after it that are neither (工信部规〔2016〕225号 二（二）abc) are a locator not understood: the
+                // document alone would answer a question that was not asked. Words before it may be the 发文 title
+                // (关于印发…的通知 工信部规〔2016〕225号), which the title index does not hold.
+                else if (parsed.TitleSpan is { } ts && parsed.DocNumberSpan is { } ns && ts.Start > ns.Start)
+                    return (null, "", Ambiguous(parsed, withText,
+                        $"文号“{parsed.DocNumber}”指《{numberDoc.Title}》，但看不懂其后的“{parsed.Input.Substring(ts.Start, ts.Length)}”：" +
+                        "条款位置可写作 三（一）、第三部分、第四章第一节、专栏2、第2段", [numberDoc]));
+            }
             return (numberDoc, byNumber!.Method, null);
         }
         if (parsed.DocNumber is not null && byNumber!.Documents.Count == 0)
