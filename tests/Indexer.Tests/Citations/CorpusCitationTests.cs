@@ -41,6 +41,13 @@ public sealed class CorpusCitationTests
         { "贵州省绿色制造三年行动计划 主要目标部分第2条", "guizhou-2018-14/part_2__point_2" },
         { "贵州省绿色制造三年行动计划 二、主要目标", "guizhou-2018-14#part_2" },   // the heading with its number
         { "不存在的规划", null },
+        // A title's first and last words (贵州…行动计划, 四川…规划), the rest left out.
+        { "贵州行动计划 三（二）", "guizhou-2018-14/part_3__item_2" },
+        { "四川规划第六章", "sichuan-13fyp#chp_6" },
+        { "长江指导意见 第十四条", "miit-2017-178/part_5__item_14" },
+        { "四川十四五规划", null },                                 // the numbers in it are no part of 004's title
+        { "贵州规划", null },                                       // 003 is a 行动计划
+        { "《四川规划》", null },                                   // a title in 《》 is written out, not shortened
         // Continuously numbered documents: a bare locator is unique.
         { "长江经济带指导意见第十四条", "miit-2017-178/part_5__item_14" },
         { "长江经济带指导意见（十四）", "miit-2017-178/part_5__item_14" },

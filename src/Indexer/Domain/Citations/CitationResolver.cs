@@ -152,7 +152,7 @@ public sealed partial class CitationResolver
         DocumentIdentification? byTitle = null;
         if (parsed.Title is { } title)
         {
-            byTitle = _identifier.ByTitle(title);
+            byTitle = _identifier.ByTitle(title, quoted: parsed.TitleQuoted);
             // 贵州绿色制造三年行动计划保障措施第（二）条 contains a title but is not one: unless the text is exactly a
             // title, try reading its end as a heading that names a part.
             if (byTitle.Method != "标题" && !parsed.TitleQuoted)

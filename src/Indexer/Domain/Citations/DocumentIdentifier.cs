@@ -86,7 +86,11 @@ public sealed partial class DocumentIdentifier
     }
 
     /// <summary>Documents named by a typed title, by the first stage that finds any.</summary>
-    public DocumentIdentification ByTitle(string? title, bool strict = false)
+    /// <param name="quoted">
+    /// The title was written in 《》, as a text cites another document: written out, so not shortened to its first and
+    /// last words (《四川省工业发展规划》 is not 四川省“十三五”工业绿色发展规划).
+    /// </param>
+    public DocumentIdentification ByTitle(string? title, bool strict = false, bool quoted = false)
     {
         var q = TitleKey(title);
         if (q.Length == 0)
@@ -100,10 +104,13 @@ public sealed partial class DocumentIdentifier
             ("标题简写", k => q.Length >= 6 && q.Length * 10 >= k.Length * 6 && IsSubsequence(q, k)),
             ("标题错字", k => q.Length >= 5 && WithinOneEdit(q, k)),
             ("标题部分错字", k => q.Length >= 6 && SubstringWithinOneEdit(q, k)),
+            // The title's first and last words, the middle left out, as people shorten a plan: 贵州行动计划 for
+            // 贵州(省绿色制造三年)行动计划, 四川规划 for 四川(省十三五工业绿色发展)规划.
+            ("标题首尾", k => q.Length >= 4 && q.Length < k.Length && IsHeadAndTail(q, k)),
         };
         foreach (var (method, match) in stages)
         {
-            if (strict && method is "标题前缀" or "标题包含" or "标题简写" or "标题部分错字")
+            if ((strict && method is "标题前缀" or "标题包含" or "标题简写" or "标题部分错字" or "标题首尾") || (quoted && method == "标题首尾"))
                 continue;
             var docs = Distinct(_keys.Where(k => match(k.Key)).Select(k => k.Doc));
             if (docs.Count > 0)
@@ -126,6 +133,15 @@ public sealed partial class DocumentIdentifier
     private static int SubstitutionCost(char a, char b) => a == b ? 0 : IsNumeral(a) || IsNumeral(b) ? 2 : 1;
 
     private static int IndelCost(char c) => IsNumeral(c) ? 2 : 1;
+
+    /// <summary>Whether <paramref name="q"/> is a head of <paramref name="k"/> and a tail of it, each of two characters or more.</summary>
+    private static bool IsHeadAndTail(string q, string k)
+    {
+        for (var i = 2; i <= q.Length - 2; i++)
+            if (k.StartsWith(q.AsSpan(0, i), StringComparison.Ordinal) && k.EndsWith(q.AsSpan(i), StringComparison.Ordinal))
+                return true;
+        return false;
+    }
 
     private static bool IsSubsequence(string q, string k)
     {
