@@ -27,6 +27,8 @@ public sealed partial class QueryUnderstanding
         "哪些", "哪个", "哪", "如何", "怎样", "怎么", "什么", "多少", "是多少", "是否", "有哪些", "有没有",
         "的", "地", "和", "与", "及", "以及", "或", "或者", "吗", "呢", "了", "对", "有关", "关于", "涉及",
         "条款", "条文", "规定了", "目标是", "要求是", "是",
+        // …the documents that mention it: 哪些文件提到超低排放 has no particle to split the run at.
+        "文件", "哪份", "提到", "提及", "写到", "讲到", "说到",
     ];
 
     // Words naming what kind of answer is wanted; they are kept as optional words.
