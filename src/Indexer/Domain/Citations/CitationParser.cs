@@ -63,8 +63,8 @@ public static partial class CitationParser
         (LocatorStepKind.Note, $"(?<=专栏{N})注"),
         // 二——2, as the evaluation writes the second —— bullet of part 二 (dashes are folded to '-').
         (LocatorStepKind.Point, $"--(?<n>{N})"),
-        // 三 or 三、: a part by its bare number; accepted only where it cannot be the end of a title (see IsBarePartAllowed).
-        (LocatorStepKind.Part, "(?<bare>[一二三四五六七八九十]{1,3})(?<dun>、)?"),
+        // 三, 三、 or 三.: a part by its bare number; accepted only where it cannot be the end of a title (see IsBarePartAllowed).
+        (LocatorStepKind.Part, "(?<bare>[一二三四五六七八九十]{1,3})(?<dun>[、.])?"),
     ];
 
     private static readonly Regex[] TokensAtEnd = [.. Tokens.Select(t => new Regex($"(?:{t.Pattern})$", RegexOptions.CultureInvariant))];
@@ -323,8 +323,9 @@ public static partial class CitationParser
     {
         if (hasDun || at == regionStart || f.SpaceBefore(at))
             return true;
-        // 三（二）, 三（一）第2段: a numeral directly before an item is that item's part.
-        return following.Count > 0 && following[0].Kind is LocatorStepKind.Item or LocatorStepKind.Point;
+        // 三（二）, 三（一）第2段: a numeral directly before an item is that item's part; 一第1段: before a paragraph, the
+        // paragraph's part.
+        return following.Count > 0 && following[0].Kind is LocatorStepKind.Item or LocatorStepKind.Point or LocatorStepKind.Paragraph;
     }
 
     private static int? NumberOf(Match m)
