@@ -9,8 +9,11 @@ namespace GreenPolicy.Index;
 /// </summary>
 public static class IndexLayout
 {
-    /// <summary>Bumped when the index's fields change, so an older generation counts as stale.</summary>
-    public const int FormatVersion = 5;
+    /// <summary>
+    /// Bumped when the index's fields change, or what the build puts in them (a tagger's or the linker's output), so
+    /// that an older generation counts as stale. 6: a count's metric is the noun its modifiers qualify.
+    /// </summary>
+    public const int FormatVersion = 6;
 
     public const string CurrentFile = "CURRENT";
     public const string ManifestFile = "manifest.json";

@@ -84,4 +84,16 @@ public class TargetTaggerTests
         var t = Tag("建设百家绿色园区、千家绿色工厂，推广万种绿色产品", 2018);
         Assert.Equal([("绿色园区", 100m), ("绿色工厂", 1000m), ("绿色产品", 10000m)], t.Select(x => (x.Metric, x.Value!.Value)));
     }
+
+    [Theory]
+    // 002 专栏6: the count's modifiers, listed with 、, come before the thing counted.
+    [InlineData("到2020年，创建百家示范意义强、综合水平高的绿色园区。", "绿色园区", 100)]
+    [InlineData("到2020年，建成10个以上的绿色示范园区。", "绿色示范园区", 10)]
+    // 的 after the thing counted is not a modifier's.
+    [InlineData("到2020年，推广万种绿色产品的应用。", "绿色产品的应用", 10000)]
+    public void A_count_counts_the_head_noun_after_its_modifiers(string text, string metric, int value)
+    {
+        var t = Assert.Single(Tag(text, 2018));
+        Assert.Equal((metric, (decimal)value), (t.Metric, t.Value!.Value));
+    }
 }

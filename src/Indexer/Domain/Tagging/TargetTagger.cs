@@ -83,7 +83,7 @@ public static partial class TargetTagger
                 : Number(m.Groups["num"].Value, m.Groups["mult"].Value);
             targets.Add(new QuantTarget
             {
-                Metric = CleanMetric(m.Groups["metric"].Value),
+                Metric = CleanMetric(Counted(t2, m)),
                 Value = value,
                 Unit = m.Groups["mult"].Value.Replace("百", "", StringComparison.Ordinal) + m.Groups["unit"].Value,
                 Direction = m.Groups["more"].Success ? Floor : Reach,
@@ -149,6 +149,32 @@ public static partial class TargetTagger
     {
         var u = mult.Replace("百", "", StringComparison.Ordinal) + unit;
         return u.Length == 0 ? null : u;
+    }
+
+    /// <summary>
+    /// What a count counts. After the number, the modifiers may come first, listed with 、 and closed by 的
+    /// (创建百家示范意义强、综合水平高的绿色园区, 建成10个以上的绿色示范园区): then it is the noun after that 的.
+    /// </summary>
+    private static string Counted(string text, Match count)
+    {
+        var metric = count.Groups["metric"];
+        var number = count.Groups["num"].Success ? count.Groups["num"] : count.Groups["word"];
+        if (!number.Success || metric.Index < number.Index)
+            return metric.Value;                      // the metric comes before the number (建成工业绿色示范园区10个)
+        if (metric.Value.StartsWith('的'))
+            return metric.Value[1..];
+        var after = metric.Index + metric.Length;
+        if (after >= text.Length || text[after] != '、')
+            return metric.Value;
+        var clauseEnd = text.AsSpan(after).IndexOfAny("，。；;");
+        var rest = text.AsSpan(after, clauseEnd < 0 ? text.Length - after : clauseEnd);
+        var de = rest.IndexOf('的');
+        if (de < 0)
+            return metric.Value;
+        var head = rest[(de + 1)..];
+        var stop = head.IndexOfAny("、和");
+        head = stop < 0 ? head : head[..stop];
+        return head.Length >= 2 ? head.ToString() : metric.Value;
     }
 
     private static string CleanMetric(string s)
