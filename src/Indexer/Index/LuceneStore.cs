@@ -320,6 +320,10 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
                 total += partial;
             }
         }
+        if (total == 0)
+        {
+            notes.AddRange(IssuerNotes(plan));
+        }
         var hits = pastDepth ? [] : ranked.Skip((page - 1) * size).Take(size).Select(h => Hit(h.Doc, h.Score, plan)).ToList();
         var facetValues = FacetValues(collector.Facets(facetSpace));
         return new SearchResult
@@ -389,6 +393,25 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
 
     private static List<(FilterDimension, float)> BoostDimensions(QueryPlan plan) =>
         plan.Boosts.Select(b => ((FilterDimension)new TermsDimension(b.Field, b.Field, [b.Value]), b.Weight)).ToList();
+
+    /// <summary>
+    /// For a search that found nothing: each concept that names a document's issuer, and which documents. 财政部 issues
+    /// 000 with four other bodies, but no clause names it, and an empty page should say where the name is.
+    /// </summary>
+    private IEnumerable<string> IssuerNotes(QueryPlan plan)
+    {
+        foreach (var concept in plan.Concepts)
+        {
+            var names = concept.Alternatives.Concat(concept.Tags.Where(t => t.Field == Fields.Department).Select(t => t.Value))
+                .ToHashSet(StringComparer.Ordinal);
+            var issued = documents.Where(d => d.Meta.Issuers.Any(names.Contains)).Select(d => $"《{d.Meta.Title}》").ToList();
+            if (issued.Count > 0)
+            {
+                var which = issued.Count <= 3 ? string.Join("、", issued) : $"{string.Join("、", issued.Take(3))}等 {issued.Count} 份文件";
+                yield return $"没有条款提到“{concept.Surface}”：它是{which}的发文机关";
+            }
+        }
+    }
 
     /// <summary>
     /// The best <paramref name="needed"/> partial matches of a search whose <paramref name="strict"/> matches are all

@@ -34,6 +34,17 @@ public class QueryUnderstandingTests
         Assert.Equal(plain.Hits.Select(h => h.Id), store.Search(new GreenPolicy.Search.SearchRequest { Q = q }).Hits.Select(h => h.Id));
     }
 
+    [Fact]
+    public void A_search_for_an_issuer_no_clause_names_says_which_documents_it_issued()
+    {
+        var result = CorpusStore.Instance.Search(new GreenPolicy.Search.SearchRequest { Q = "财政部" });
+        Assert.Equal(0, result.Total);
+        Assert.Contains(result.Notes, n => n == "没有条款提到“财政部”：它是《关于加强长江经济带工业绿色发展的指导意见》的发文机关");
+        // A search that finds clauses says nothing of issuers.
+        Assert.DoesNotContain(CorpusStore.Instance.Search(new GreenPolicy.Search.SearchRequest { Q = "工业和信息化部" }).Notes,
+            n => n.Contains("发文机关", StringComparison.Ordinal));
+    }
+
     [Theory]
     // 贵州 names the Guizhou document's scope (贵州省 without 省): a boost, not a required word.
     [InlineData("贵州 钢铁", Fields.Jurisdiction, "CN-GZ")]
