@@ -96,10 +96,15 @@ public sealed class QueryBuilder
     /// <summary>
     /// A looser query to fill a short result list ("best results when not all can"): each concept's
     /// bigrams, any one of which may match (磷石膏 → 石膏 finds 工业副产石膏), and the topics of the best
-    /// strict hits (pseudo-relevance feedback over tags). Null when there is nothing looser to ask.
+    /// strict hits (pseudo-relevance feedback over tags). Null when there is nothing looser to ask, as when every
+    /// concept is a "quoted phrase": the person asked for those words exactly.
     /// </summary>
     public Query? BuildRelaxed(QueryPlan plan, IReadOnlyList<TagTerm> feedbackTags)
     {
+        if (plan.Concepts.All(c => c.Exact))
+        {
+            return null;
+        }
         var any = new BooleanQuery(disableCoord: true);
         foreach (var concept in plan.Concepts.Where(c => !c.Exact))
         {

@@ -32,6 +32,17 @@ public sealed class PartialMatchPagingTests
     }
 
     [Theory]
+    [InlineData("\"超低排放\"")]          // two clauses say it
+    [InlineData("“十三五”")]
+    public void A_quoted_phrase_lists_its_exact_matches_alone(string q)
+    {
+        var result = Search(q, 1, 100);
+        Assert.True(result.Total is > 0 and < 20, $"{q}: {result.Total}");
+        Assert.Equal(result.Total, result.Hits.Count);
+        Assert.DoesNotContain(result.Notes, n => n.Contains("部分匹配", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("钢铁")]
     [InlineData("磷石膏 赤泥")]
     public void Pages_of_twenty_list_what_one_page_of_a_hundred_lists(string q)
