@@ -30,7 +30,8 @@ public sealed partial class QueryUnderstanding
         // …the documents that mention it: 哪些文件提到超低排放 has no particle to split the run at.
         "文件", "哪份", "提到", "提及", "写到", "讲到", "说到",
         // …and requests: 请列出磷石膏, 超低排放相关条款, 磷石膏的具体措施.
-        "请", "请问", "列出", "给出", "查找", "查询", "搜索", "相关", "具体",
+        // (Not 请 alone, which would split 申请 and 提请.)
+        "请问", "请列出", "请给出", "请查找", "列出", "给出", "查找", "查询", "搜索", "相关", "具体",
     ];
 
     // Words naming what kind of answer is wanted; they are kept as optional words.

@@ -34,6 +34,12 @@ public class QueryUnderstandingTests
         Assert.Equal(plain.Hits.Select(h => h.Id), store.Search(new GreenPolicy.Search.SearchRequest { Q = q }).Hits.Select(h => h.Id));
     }
 
+    [Theory]
+    [InlineData("申请")]
+    [InlineData("提请")]
+    public void Question_words_do_not_split_words_that_end_like_them(string q) =>
+        Assert.Equal([q], Understanding.Understand(q).Concepts.Select(c => c.Surface));
+
     [Fact]
     public void A_search_for_an_issuer_no_clause_names_says_which_documents_it_issued()
     {
