@@ -42,6 +42,8 @@ public static class CompareApi
         foreach (var id in new[] { left, right })
             if (!Ids.IsDocId(id))
                 return Problems.BadRequest($"文件编号格式无效：{id}", $"Malformed document id: {id}");
+        if (left == right)
+            return Problems.BadRequest($"左右两侧是同一份文件（{left}）：请选择两份不同的文件", $"Both sides are the same document ({left}): choose two different ones");
         var l = store.Document(left);
         if (l is null) return Problems.NotFound($"没有编号为 {left} 的文件", $"No document with id {left}");
         var r = store.Document(right);

@@ -32,6 +32,7 @@ public sealed class CompareApiTests(CorpusIndex index) : SiteTestBase(index)
     [InlineData("/api/compare?left=sichuan-13fyp", HttpStatusCode.BadRequest)]                // one missing
     [InlineData("/api/compare?left=..%2Fetc&right=guizhou-2018-14", HttpStatusCode.BadRequest)] // malformed id
     [InlineData("/api/compare?left=sichuan-13fyp&right=no-such-plan", HttpStatusCode.NotFound)]
+    [InlineData("/api/compare?left=sichuan-13fyp&right=sichuan-13fyp", HttpStatusCode.BadRequest)] // a plan against itself
     [InlineData("/api/compare.csv?left=no-such-plan&right=guizhou-2018-14", HttpStatusCode.NotFound)]
     public async Task Missing_malformed_and_unknown_ids_are_problems(string url, HttpStatusCode status) =>
         await AssertProblem(url, status);
