@@ -1,4 +1,5 @@
 using GreenPolicy.Domain;
+using GreenPolicy.Domain.Structure;
 
 namespace GreenPolicy.Web.Infrastructure;
 
@@ -66,6 +67,26 @@ public static class Labels
         "cap" => "不超过",
         "floor" => "不低于",
         _ => direction ?? "",
+    };
+
+    /// <summary>What a line of the original that is no clause is.</summary>
+    public static string MetadataKind(string kind) => kind switch
+    {
+        MetadataKinds.Title => "标题",
+        MetadataKinds.DocNumber => "文号",
+        MetadataKinds.Addressee => "主送机关",
+        MetadataKinds.Signature => "落款",
+        MetadataKinds.Date => "成文日期",
+        MetadataKinds.PublicationNote => "发布说明",
+        MetadataKinds.Artefact => "排版残留",
+        MetadataKinds.SourceUrl => "原文地址",
+        MetadataKinds.Disclosure => "公开方式",
+        MetadataKinds.Contact => "联系方式",
+        MetadataKinds.Attachments => "附件说明",
+        MetadataKinds.Heading => "标题行",
+        MetadataKinds.TableHeader => "表头",
+        MetadataKinds.Imprint => "印发说明",
+        _ => kind,
     };
 
     /// <summary>Where a document applies: its declared scope, else 全国 for national documents.</summary>

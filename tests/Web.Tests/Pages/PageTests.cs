@@ -143,6 +143,28 @@ public sealed class PageTests(CorpusIndex index) : SiteTestBase(index)
     }
 
     [Fact]
+    public async Task Document_page_speaks_the_readers_words_for_references_and_non_clause_lines()
+    {
+        var html = await Page("/documents/sichuan-13fyp");
+        // A reference is placed by the clause's locator (序言, 第四章第一节第3段), linked to its anchor; not by its eId.
+        Assert.Contains("见 <a href=\"#preamble\">序言</a>", html);
+        Assert.DoesNotContain(">preamble</a>", html);
+        // Lines of the original that are no clause are named in Chinese.
+        Assert.Contains("表头：", html);
+        Assert.DoesNotContain("table-header：", html);
+    }
+
+    [Fact]
+    public async Task Departments_page_names_provinces_not_their_codes()
+    {
+        var html = await Page("/departments");
+        Assert.Contains("地方部门（贵州省）", html);
+        Assert.Contains("地方部门（四川省）", html);
+        Assert.DoesNotContain("（CN-GZ）", html);
+        Assert.DoesNotContain("（*）", html);
+    }
+
+    [Fact]
     public async Task Indicator_tables_are_real_tables()
     {
         var doc = await GetJson("/api/documents/miit-2016-225");
