@@ -64,7 +64,14 @@ public sealed class CorpusCitationTests
         { "工业绿色发展规划 三（一）", "miit-2016-225#part_3__item_1" },
         { "黔府办发〔2018〕14号 二——2", "guizhou-2018-14/part_2__point_2" },
         { "工业绿色发展规划一第2段", "miit-2016-225/part_1__para_2" },
-        { "工信部规〔2016〕225号 三.(二)", "miit-2016-225#part_3__item_2" },          // 三. as people type 三、   // a bare part glued to the title, then a paragraph
+        { "工信部规〔2016〕225号 三.(二)", "miit-2016-225#part_3__item_2" },          // 三. as people type 三、
+        // Words after a 文号 that only say it is a document.
+        { "黔府办发〔2018〕14号文件", "guizhou-2018-14" },
+        { "黔府办发〔2018〕14号文件 三（二）", "guizhou-2018-14/part_3__item_2" },
+        { "黔府办发〔2018〕14号文 三（二）", "guizhou-2018-14/part_3__item_2" },
+        { "黔府办发〔2018〕14号的三（二）", "guizhou-2018-14/part_3__item_2" },
+        { "黔府办发〔2018〕14号 全文", "guizhou-2018-14" },
+        { "黔府办发〔2018〕14号通知", "guizhou-2018-14" },   // a bare part glued to the title, then a paragraph
         // Named parts.
         { "贵州省绿色制造三年行动计划 主要目标", "guizhou-2018-14#part_2" },
         { "《贵州省绿色制造三年行动计划（2018—2020年）》主要目标第三条", "guizhou-2018-14/part_2__point_3" },
