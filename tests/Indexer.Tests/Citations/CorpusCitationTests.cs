@@ -71,7 +71,14 @@ public sealed class CorpusCitationTests
         { "黔府办发〔2018〕14号文 三（二）", "guizhou-2018-14/part_3__item_2" },
         { "黔府办发〔2018〕14号的三（二）", "guizhou-2018-14/part_3__item_2" },
         { "黔府办发〔2018〕14号 全文", "guizhou-2018-14" },
-        { "黔府办发〔2018〕14号通知", "guizhou-2018-14" },   // a bare part glued to the title, then a paragraph
+        { "黔府办发〔2018〕14号通知", "guizhou-2018-14" },
+        { "工信部联节〔2017〕178号 第三（七）", "miit-2017-178/part_3__item_7" },
+        { "黔府办发〔2018〕14号的三", "guizhou-2018-14#part_3" },
+        { "黔府办发〔2018〕14号、三", "guizhou-2018-14#part_3" },
+        // What is asked of the unit, after its locator.
+        { "黔府办发〔2018〕14号三（二）的规定", "guizhou-2018-14/part_3__item_2" },
+        { "贵州省绿色制造三年行动计划三（二）的要求", "guizhou-2018-14/part_3__item_2" },
+        { "《贵州省绿色制造三年行动计划（2018—2020年）》三（二）规定", "guizhou-2018-14/part_3__item_2" },   // a bare part glued to the title, then a paragraph
         // Named parts.
         { "贵州省绿色制造三年行动计划 主要目标", "guizhou-2018-14#part_2" },
         { "《贵州省绿色制造三年行动计划（2018—2020年）》主要目标第三条", "guizhou-2018-14/part_2__point_3" },

@@ -72,6 +72,9 @@ public static partial class CitationParser
 
     private const string TrailingJunk = "。.,，;；:：";
 
+    /// <summary>Words after a locator that say what is asked of the unit, longest first.</summary>
+    private static readonly string[] SaidOfUnit = ["中的规定", "的规定", "的要求", "的内容", "的条款", "规定", "要求", "所述"];
+
     /// <summary>Parses a citation as people type it. Never throws; an empty result has <see cref="ParsedCitation.IsEmpty"/>.</summary>
     public static ParsedCitation Parse(string? input)
     {
@@ -248,6 +251,17 @@ public static partial class CitationParser
         var pos = end;
         while (pos > start && TrailingJunk.Contains(s[pos - 1]))
             pos--;
+        // 三（二）的规定, 第六章的要求: what is said of the unit after it, when a locator stands right before it (a
+        // title may end in 规定 itself).
+        foreach (var said in SaidOfUnit)
+        {
+            if (pos - said.Length > start && s.AsSpan(start, pos - start).EndsWith(said, StringComparison.Ordinal)
+                && TokensAtEnd.Any(t => t.IsMatch(s[start..(pos - said.Length)])))
+            {
+                pos -= said.Length;
+                break;
+            }
+        }
         while (pos > start && steps.Count < 8)
         {
             var sub = s[start..pos];
@@ -321,7 +335,8 @@ public static partial class CitationParser
     private static bool IsBarePartAllowed(FoldedText f, int at, int regionStart,
         bool hasDun, List<(LocatorStepKind Kind, int? Number, string? Name, int Start, int End)> following)
     {
-        if (hasDun || at == regionStart || f.SpaceBefore(at))
+        // …号的三, …号、三: a particle or a comma before the numeral ends whatever came before it.
+        if (hasDun || at == regionStart || f.SpaceBefore(at) || f.Text[at - 1] is '的' or '、' or '，' or ',')
             return true;
         // 三（二）, 三（一）第2段: a numeral directly before an item is that item's part; 一第1段: before a paragraph, the
         // paragraph's part.

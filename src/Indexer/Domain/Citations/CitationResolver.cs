@@ -283,8 +283,11 @@ public sealed partial class CitationResolver
         return $"《{meta.Title}》" + (string.IsNullOrEmpty(number) ? "" : $"（{number}）") + (locator ?? "");
     }
 
-    /// <summary>Words after a 文号 that only say it is a document (黔府办发〔2018〕14号文件, …号的三（二）, …号 全文).</summary>
-    [GeneratedRegex("^(?:的|之|文件|全文|文|通知|印发|中)+$")]
+    /// <summary>
+    /// Words after a 文号 that only say it is a document (黔府办发〔2018〕14号文件, …号的三（二）, …号 全文), or are left of
+    /// a locator written with 第 (…号 第三（七）) or after a comma.
+    /// </summary>
+    [GeneratedRegex(@"^(?:的|之|文件|全文|文|通知|印发|中|第|[、，,：:。.\s])+$")]
     private static partial Regex DocumentWords();
 
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分]|专栏\s*\d+|[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+、|\d+[.、．]|——)+")]
