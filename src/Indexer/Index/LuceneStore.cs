@@ -308,7 +308,7 @@ public sealed class LuceneStore : IPolicyStore, IDisposable
         var citation = hasText && request.Page <= 1 ? CitationOf(request.Q!) : null;
         var ranked = collector.Hits().ToList();
         var total = collector.Total;
-        if (!byOrder && total < page * size && total > 0 && plan.Concepts.Count > 0)
+        if (request.PartialMatches && !byOrder && total < page * size && total > 0 && plan.Concepts.Count > 0)
         {
             // Fewer strict matches than the page needs: fill with partial matches, ranked after them. The total counts
             // every partial match from this page on, so that a pager reaches them all, whatever the page size.

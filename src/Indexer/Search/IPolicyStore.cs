@@ -97,6 +97,12 @@ public sealed record SearchRequest
     /// counting every match's tags: the CSV export, or an API client that shows no facets.
     /// </summary>
     public bool Facets { get; init; } = true;
+    /// <summary>
+    /// When fewer clauses match in full than the page lists, fill it with partial matches ranked after them (the
+    /// default, for reading). False lists the full matches alone: the CSV export, whose rows say nothing of how a
+    /// clause matched.
+    /// </summary>
+    public bool PartialMatches { get; init; } = true;
 }
 
 public sealed record SearchHit

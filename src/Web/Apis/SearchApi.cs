@@ -15,7 +15,7 @@ public static class SearchApi
         api.MapGet("search", Search).WithName("Search")
             .WithDescription("Params q, doc, level, jurisdiction, status, industry, department, role, year, modality, topic, sort (relevance|order), page, size, facets (false: no facet counts, faster); filters repeat.");
         api.MapGet("search.csv", SearchCsvExport).WithName("SearchCsv")
-            .WithDescription($"The same hits as CSV (UTF-8 with BOM), one row per clause, at most {MaxCsvRows}; X-Total-Count says how many matched.");
+            .WithDescription($"The hits that match in full (no partial matches) as CSV (UTF-8 with BOM), one row per clause, at most {MaxCsvRows}; X-Total-Count says how many matched.");
         return api;
     }
 
@@ -43,14 +43,17 @@ public static class SearchApi
         return TypedResults.File(bytes, "text/csv; charset=utf-8", "greenpolicy.csv");
     }
 
-    /// <summary>The hits of a request, page by page, up to <paramref name="max"/> (and the search's depth limit), and how many matched.</summary>
+    /// <summary>
+    /// The hits of a request that match it in full, page by page, up to <paramref name="max"/> (and the search's depth
+    /// limit), and how many matched.
+    /// </summary>
     public static (List<SearchHit> Hits, int Total) AllHits(IPolicyStore store, SearchRequest request, int max)
     {
         var hits = new List<SearchHit>();
         var total = 0;
         for (var page = 1; hits.Count < max; page++)
         {
-            var result = store.Search(request with { Page = page, Size = SearchLimits.MaxPageSize, Facets = false });
+            var result = store.Search(request with { Page = page, Size = SearchLimits.MaxPageSize, Facets = false, PartialMatches = false });
             total = result.Total;
             hits.AddRange(result.Hits);
             if (result.Hits.Count < SearchLimits.MaxPageSize || hits.Count >= result.Total)
