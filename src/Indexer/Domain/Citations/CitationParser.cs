@@ -72,6 +72,13 @@ public static partial class CitationParser
 
     private const string TrailingJunk = "。.,，;；:：";
 
+    /// <summary>
+    /// Words after a 文号 that only say it is a document (黔府办发〔2018〕14号文件, …号的三（二）, …号 全文), or are left of
+    /// a locator written with 第 (…号 第三（七）) or after a comma.
+    /// </summary>
+    [GeneratedRegex(@"^(?:的|之|文件|全文|文|通知|印发|中|第|[、，,：:。.\s])+$")]
+    private static partial Regex DocumentWords();
+
     /// <summary>Words after a locator that say what is asked of the unit, longest first.</summary>
     private static readonly string[] SaidOfUnit = ["中的规定", "的规定", "的要求", "的内容", "的条款", "规定", "要求", "所述"];
 
@@ -129,6 +136,9 @@ public static partial class CitationParser
             if (te <= ts)
             {
                 (ts, te) = Trim(s, de, leftover);
+                // 黔府办发〔2018〕14号文件 三（二）, …号的三, …号 全文: words that only say it is a document are no title.
+                if (te > ts && DocumentWords().IsMatch(s[ts..te]))
+                    te = ts;
             }
             return new ParsedCitation
             {

@@ -181,7 +181,7 @@ public sealed partial class CitationResolver
                 // Words after it that are neither (工信部规〔2016〕225号 二（二）abc) are a locator not understood: the
                 // document alone would answer a question that was not asked. Words before it may be the 发文 title
                 // (关于印发…的通知 工信部规〔2016〕225号), which the title index does not hold.
-                else if (parsed.TitleSpan is { } ts && parsed.DocNumberSpan is { } ns && ts.Start > ns.Start && !DocumentWords().IsMatch(words))
+                else if (parsed.TitleSpan is { } ts && parsed.DocNumberSpan is { } ns && ts.Start > ns.Start)
                     return (null, "", Ambiguous(parsed, withText,
                         $"文号“{parsed.DocNumber}”指《{numberDoc.Title}》，但看不懂其后的“{parsed.Input.Substring(ts.Start, ts.Length)}”：" +
                         "条款位置可写作 三（一）、第三部分、第四章第一节、专栏2、第2段", [numberDoc]));
@@ -282,13 +282,6 @@ public sealed partial class CitationResolver
         var number = DocNumber.Parse(meta.DocNumber).Value?.ToString() ?? meta.DocNumber;
         return $"《{meta.Title}》" + (string.IsNullOrEmpty(number) ? "" : $"（{number}）") + (locator ?? "");
     }
-
-    /// <summary>
-    /// Words after a 文号 that only say it is a document (黔府办发〔2018〕14号文件, …号的三（二）, …号 全文), or are left of
-    /// a locator written with 第 (…号 第三（七）) or after a comma.
-    /// </summary>
-    [GeneratedRegex(@"^(?:的|之|文件|全文|文|通知|印发|中|第|[、，,：:。.\s])+$")]
-    private static partial Regex DocumentWords();
 
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分]|专栏\s*\d+|[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+、|\d+[.、．]|——)+")]
     internal static partial Regex LeadingNumber();
